@@ -1,0 +1,84 @@
+"""One engine and one session factory per process, made in the app's lifespan."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import (
+    AsyncConnection,
+    AsyncEngine,
+    AsyncSession,
+    async_sessionmaker,
+    create_async_engine,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PoolSettings:
+    size: int = 10
+    max_overflow: int = 10
+    acquire_timeout_s: float = 5.0
+    connect_timeout_s: float = 5.0
+    statement_timeout_ms: int = 5000
+    application_name: str = "hkte-api"
+
+
+def async_url(url: str) -> str:
+    """Accept the usual `postgresql://` DSN and point it at the asyncpg driver."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "postgresql":
+        raise ValueError("DATABASE_URL must be a postgresql:// URL")
+    return parsed.set(drivername="postgresql+asyncpg").render_as_string(hide_password=False)
+
+
+class Database:
+    def __init__(self, engine: AsyncEngine) -> None:
+        self.engine = engine
+        self.sessions = async_sessionmaker(engine, expire_on_commit=False, autoflush=False)
+
+    @classmethod
+    def connect(cls, url: str, pool: PoolSettings | None = None) -> Database:
+        pool = pool or PoolSettings()
+        engine = create_async_engine(
+            async_url(url),
+            pool_size=pool.size,
+            max_overflow=pool.max_overflow,
+            pool_timeout=pool.acquire_timeout_s,
+            # No pre-ping: it would cost a round trip on every request. A connection that died
+            # with the server is detected on use; SQLAlchemy then invalidates the whole pool.
+            pool_pre_ping=False,
+            connect_args={
+                "timeout": pool.connect_timeout_s,
+                "server_settings": {
+                    "statement_timeout": str(pool.statement_timeout_ms),
+                    "application_name": pool.application_name,
+                },
+            },
+        )
+        return cls(engine)
+
+    @classmethod
+    def bound_to(cls, connection: AsyncConnection) -> Database:
+        """A database whose sessions join `connection`'s transaction as savepoints (tests)."""
+        db = cls(connection.engine)
+        db.sessions = async_sessionmaker(
+            bind=connection,
+            expire_on_commit=False,
+            autoflush=False,
+            join_transaction_mode="create_savepoint",
+        )
+        return db
+
+    def session(self) -> AsyncSession:
+        return self.sessions()
+
+    async def ping(self, timeout_s: float = 2.0) -> None:
+        """Raise unless the database answers a trivial query within `timeout_s`."""
+        async with asyncio.timeout(timeout_s), self.sessions() as session:
+            await session.execute(text("SELECT 1"))
+
+    async def dispose(self) -> None:
+        await self.engine.dispose()

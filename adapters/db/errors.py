@@ -1,0 +1,42 @@
+"""Recognising 'the database is not there right now' among the exceptions a query can raise."""
+
+from __future__ import annotations
+
+import asyncio
+
+import asyncpg
+from sqlalchemy import exc as sa_exc
+
+_UNAVAILABLE_SQLSTATES = {
+    "57P01",  # admin_shutdown
+    "57P02",  # crash_shutdown
+    "57P03",  # cannot_connect_now (starting up)
+    "57014",  # query_canceled (statement_timeout)
+    "53300",  # too_many_connections
+    "08000",
+    "08003",
+    "08006",
+    "08001",
+    "08004",  # connection exceptions
+}
+
+
+def is_database_unavailable(exc: BaseException) -> bool:
+    """True when `exc` means the database is down, restarting, overloaded or too slow."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, sa_exc.TimeoutError | asyncio.TimeoutError | ConnectionError | OSError):
+            return True
+        if isinstance(current, sa_exc.DBAPIError) and current.connection_invalidated:
+            return True
+        if isinstance(
+            current, sa_exc.InterfaceError | asyncpg.InterfaceError | asyncpg.PostgresConnectionError
+        ):
+            return True
+        sqlstate = getattr(current, "sqlstate", None)
+        if sqlstate in _UNAVAILABLE_SQLSTATES:
+            return True
+        current = current.__cause__ or getattr(current, "orig", None) or current.__context__
+    return False

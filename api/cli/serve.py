@@ -1,0 +1,130 @@
+"""`hkte serve` and `hkte run`: the API under granian, with the local PostgreSQL when needed."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from types import FrameType
+
+import click
+
+from adapters.db.migrate import upgrade
+from api.cli.common import DatabaseTarget, database_target, load_settings, run_with_database
+from api.cli.db import _seed
+
+READY_TIMEOUT_S = 60.0
+
+
+def granian_command(host: str, port: int, workers: int) -> list[str]:
+    return [
+        sys.executable,
+        "-m",
+        "granian",
+        "api.app:create_app",
+        "--factory",
+        "--interface",
+        "asgi",
+        "--host",
+        host,
+        "--port",
+        str(port),
+        "--workers",
+        str(workers),
+        "--no-ws",
+        "--log-level",
+        "warning",
+        "--workers-kill-timeout",
+        "30",
+    ]
+
+
+def _probe_host(host: str) -> str:
+    return "127.0.0.1" if host in ("0.0.0.0", "", "::") else host  # noqa: S104 (comparison only)
+
+
+def _wait_until_ready(proc: subprocess.Popen[bytes], url: str) -> bool:
+    deadline = time.monotonic() + READY_TIMEOUT_S
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as answer:  # noqa: S310 (our own loopback URL)
+                if answer.status == 200:
+                    return True
+        except (urllib.error.URLError, OSError):
+            pass
+        time.sleep(0.2)
+    return False
+
+
+def serve(target: DatabaseTarget, host: str, port: int, workers: int, banner: str = "") -> int:
+    """Run granian until it exits or we are told to stop; then stop what we started."""
+    env = {**os.environ, "DATABASE_URL": target.url, "HOST": host, "PORT": str(port)}
+    # Its own process group: a Ctrl-C reaches granian once, through us, so shutdown is ordered.
+    proc = subprocess.Popen(granian_command(host, port, workers), env=env, start_new_session=True)
+    stopping = False
+
+    def forward(signum: int, _frame: FrameType | None) -> None:
+        nonlocal stopping
+        stopping = True
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGINT if signum == signal.SIGINT else signal.SIGTERM)
+
+    previous = {sig: signal.signal(sig, forward) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        base = f"http://{_probe_host(host)}:{port}"
+        if _wait_until_ready(proc, f"{base}/health/ready"):
+            click.echo(banner.format(base=f"http://{host}:{port}") if banner else f"Serving on {base}")
+        code = proc.wait()
+    finally:
+        if proc.poll() is None:
+            proc.terminate()
+            proc.wait(timeout=40)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        if target.cluster is not None and target.started_here:
+            target.cluster.stop()
+            click.echo("Local PostgreSQL stopped.", err=True)
+    return 0 if stopping else code
+
+
+@click.command("serve")
+@click.option("--host", default=None, help="Address to bind (HOST; default 127.0.0.1).")
+@click.option("--port", type=int, default=None, help="Port to bind (PORT; default 8000).")
+@click.option("--workers", type=click.IntRange(1, 64), default=None, help="Worker processes (WORKERS).")
+def serve_command(host: str | None, port: int | None, workers: int | None) -> None:
+    """Run the API with granian. Without DATABASE_URL it uses the local PostgreSQL."""
+    settings = load_settings()
+    target = database_target(settings)
+    sys.exit(serve(target, host or settings.host, port or settings.port, workers or settings.workers))
+
+
+RUN_BANNER = """
+HKTE Partner API is ready.
+  Base URL:   {base}
+  Health:     {base}/health/ready
+  OpenAPI:    {base}/openapi.json
+Press Ctrl-C to stop (the local PostgreSQL stops with it; its data is kept).
+"""
+
+
+@click.command("run")
+@click.option("--host", default=None, help="Address to bind (HOST; default 127.0.0.1).")
+@click.option("--port", type=int, default=None, help="Port to bind (PORT; default 8000).")
+def run_command(host: str | None, port: int | None) -> None:
+    """What `make run` does: local PostgreSQL, migrations, reference data, then serve."""
+    settings = load_settings()
+    target = database_target(settings)
+    if target.cluster is not None:
+        click.echo(f"Data lives in {target.cluster.root}", err=True)
+    try:
+        upgrade(target.url)
+        click.echo(f"Reference data: {run_with_database(target.url, _seed)}", err=True)
+    except BaseException:
+        if target.cluster is not None and target.started_here:
+            target.cluster.stop()
+        raise
+    sys.exit(serve(target, host or settings.host, port or settings.port, settings.workers, RUN_BANNER))

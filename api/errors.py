@@ -1,0 +1,153 @@
+"""Maps every exception to an RFC 9457 answer. Domain errors never mention HTTP; this does."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from litestar import Request, Response
+from litestar.exceptions import HTTPException, SerializationException, ValidationException
+from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
+from litestar.types import ExceptionHandlersMap
+
+from adapters.db.errors import is_database_unavailable
+from api.problems import MEDIA_TYPE, FieldError, Problem, problem_response
+from domain.errors import DomainError, InvalidValue, NotFound
+
+log = logging.getLogger("hkte.api")
+
+# status -> (slug, title) for errors raised by the framework or by our guards
+_HTTP_PROBLEMS: dict[int, tuple[str, str]] = {
+    400: ("bad-request", "Bad request"),
+    401: ("unauthorized", "Authentication required"),
+    403: ("forbidden", "Not allowed"),
+    404: ("not-found", "Not found"),
+    405: ("method-not-allowed", "Method not allowed"),
+    406: ("not-acceptable", "Not acceptable"),
+    409: ("conflict", "Conflict"),
+    412: ("precondition-failed", "Precondition failed"),
+    413: ("payload-too-large", "Request body too large"),
+    415: ("unsupported-media-type", "Unsupported media type"),
+    422: ("validation-failed", "The request is not valid"),
+    428: ("precondition-required", "Precondition required"),
+    429: ("rate-limited", "Too many requests"),
+    503: ("service-unavailable", "Service unavailable"),
+}
+
+_Request = Request[Any, Any, Any]
+
+
+def _field_errors(extra: object) -> list[FieldError]:
+    """Litestar's validation `extra` ([{message, key, source}]) as our field errors."""
+    items = extra if isinstance(extra, list) else []
+    errors = []
+    for item in items:
+        if isinstance(item, dict):
+            source = str(item.get("source") or "body")
+            errors.append(
+                FieldError(
+                    field=str(item.get("key") or "$"),
+                    location=source,
+                    message=str(item.get("message", "invalid value")),
+                )
+            )
+    return errors
+
+
+def handle_validation(request: _Request, exc: ValidationException) -> Response[Problem]:
+    errors = _field_errors(exc.extra)
+    in_body = all(e.location == "body" for e in errors)
+    if not errors:  # malformed JSON, wrong content: nothing to name but the body
+        errors = [FieldError(field="$", location="body", message=str(exc.detail))]
+        return problem_response(
+            request,
+            status=400,
+            slug="malformed-body",
+            title="Malformed request body",
+            detail=str(exc.detail),
+            errors=errors,
+        )
+    status, slug = (422, "validation-failed") if in_body else (400, "invalid-parameter")
+    names = ", ".join(sorted({e.field for e in errors}))
+    return problem_response(
+        request,
+        status=status,
+        slug=slug,
+        title="The request is not valid",
+        detail=f"Invalid value for: {names}",
+        errors=errors,
+    )
+
+
+def handle_http(request: _Request, exc: HTTPException) -> Response[Problem]:
+    slug, title = _HTTP_PROBLEMS.get(exc.status_code, ("error", "Error"))
+    detail = exc.detail if exc.detail and exc.detail != title else title
+    if exc.status_code == 404:
+        detail = f"No resource at {request.url.path}"
+    if isinstance(exc.__cause__, SerializationException):
+        return problem_response(
+            request,
+            status=400,
+            slug="malformed-body",
+            title="Malformed request body",
+            detail=f"The body could not be decoded: {exc.detail}",
+            errors=[FieldError(field="$", location="body", message=str(exc.detail))],
+        )
+    headers = {k: v for k, v in (exc.headers or {}).items()}
+    return problem_response(
+        request, status=exc.status_code, slug=slug, title=title, detail=detail, headers=headers
+    )
+
+
+def handle_domain(request: _Request, exc: DomainError) -> Response[Problem]:
+    if isinstance(exc, NotFound):
+        return problem_response(request, status=404, slug="not-found", title="Not found", detail=str(exc))
+    if isinstance(exc, InvalidValue):
+        return problem_response(
+            request,
+            status=422,
+            slug="validation-failed",
+            title="The request is not valid",
+            detail=str(exc),
+            errors=[FieldError(field=exc.field, location="body", message=exc.message)],
+        )
+    return problem_response(request, status=409, slug="conflict", title="Conflict", detail=str(exc))
+
+
+def handle_unexpected(request: _Request, exc: Exception) -> Response[Problem]:
+    if is_database_unavailable(exc):
+        log.warning("database unavailable: %s", type(exc).__name__)
+        return problem_response(
+            request,
+            status=503,
+            slug="database-unavailable",
+            title="Service unavailable",
+            detail="The database is not reachable right now; retry shortly.",
+            headers={"Retry-After": "2"},
+        )
+    log.exception("unhandled error")
+    return problem_response(
+        request,
+        status=HTTP_500_INTERNAL_SERVER_ERROR,
+        slug="internal-error",
+        title="Internal error",
+        detail="Something went wrong on our side. Quote the request id when reporting it.",
+    )
+
+
+async def problem_for_foreign_errors(response: Response[Any]) -> Response[Any]:
+    """Error answers made by framework parts we do not control (the documentation router's
+    HTML 404 page) are turned into problem details, so clients only ever see one format."""
+    status = response.status_code or 200
+    if status < 400 or response.media_type == MEDIA_TYPE:
+        return response
+    slug, title = _HTTP_PROBLEMS.get(status, ("error", "Error"))
+    return problem_response(None, status=status, slug=slug, title=title, detail=title)
+
+
+EXCEPTION_HANDLERS: ExceptionHandlersMap = {
+    ValidationException: handle_validation,
+    HTTPException: handle_http,
+    DomainError: handle_domain,
+    Exception: handle_unexpected,
+}

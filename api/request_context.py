@@ -1,0 +1,57 @@
+"""X-Request-ID and the access log line, around everything (unknown routes included)."""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+import uuid
+from contextvars import ContextVar
+
+from litestar.types import ASGIApp, HTTPScope, Message, Receive, Scope, Send
+
+REQUEST_ID_HEADER = b"x-request-id"
+_VALID_REQUEST_ID = re.compile(rb"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$")
+
+access_log = logging.getLogger("hkte.access")
+current_request_id: ContextVar[str | None] = ContextVar("current_request_id", default=None)
+
+
+def _incoming_request_id(scope: Scope) -> str:
+    for name, value in scope.get("headers", ()):
+        if name == REQUEST_ID_HEADER and _VALID_REQUEST_ID.match(value):
+            return value.decode("ascii")
+    return uuid.uuid4().hex  # absent or not acceptable: never echo what we did not validate
+
+
+async def with_request_context(app: ASGIApp, scope: HTTPScope, receive: Receive, send: Send) -> None:
+    request_id = _incoming_request_id(scope)
+    state = scope.setdefault("state", {})
+    state["request_id"] = request_id
+    token = current_request_id.set(request_id)
+    status = 500
+    started = time.perf_counter()
+
+    async def send_with_id(message: Message) -> None:
+        nonlocal status
+        if message["type"] == "http.response.start":
+            status = message["status"]
+            message["headers"] = [*message.get("headers", ()), (REQUEST_ID_HEADER, request_id.encode())]
+        await send(message)
+
+    try:
+        await app(scope, receive, send_with_id)
+    finally:
+        current_request_id.reset(token)
+        access_log.info(
+            "request",
+            extra={
+                "method": scope["method"],
+                "route": scope.get("path_template") or "(unmatched)",
+                "path": scope["path"],
+                "status": status,
+                "duration_ms": round((time.perf_counter() - started) * 1000, 3),
+                "request_id": request_id,
+                "client_id": state.get("client_id"),
+            },
+        )

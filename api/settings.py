@@ -1,0 +1,64 @@
+"""Settings: parsed from the environment once, in create_app() or by the CLI. `.env.example`
+lists every variable."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import Annotated
+
+import msgspec
+from msgspec import Meta
+
+from adapters.db.database import PoolSettings
+
+Port = Annotated[int, Meta(ge=1, le=65535)]
+Positive = Annotated[int, Meta(ge=1)]
+Seconds = Annotated[float, Meta(gt=0, le=300)]
+
+
+class SettingsError(ValueError):
+    pass
+
+
+class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    database_url: str | None = None
+    host: str = "127.0.0.1"
+    port: Port = 8000
+    workers: Annotated[int, Meta(ge=1, le=64)] = 1
+    public_base_url: str | None = None
+    log_level: str = "INFO"
+    max_body_bytes: Positive = 1_048_576
+    db_pool_size: Positive = 10
+    db_max_overflow: Annotated[int, Meta(ge=0)] = 10
+    db_pool_timeout_seconds: Seconds = 5.0
+    db_connect_timeout_seconds: Seconds = 5.0
+    db_statement_timeout_ms: Positive = 5000
+    hkte_data_dir: str | None = None
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: object) -> Settings:
+        environ = os.environ if environ is None else environ
+        raw: dict[str, object] = {
+            name: environ[name.upper()] for name in cls.__struct_fields__ if environ.get(name.upper())
+        }
+        raw.update(overrides)
+        try:
+            return msgspec.convert(raw, cls, strict=False)
+        except msgspec.ValidationError as exc:
+            raise SettingsError(f"invalid setting: {exc} (environment variables are upper case)") from exc
+
+    @property
+    def base_url(self) -> str:
+        """Where clients reach the API; the OAuth issuer identifier derives from it."""
+        return (self.public_base_url or f"http://{self.host}:{self.port}").rstrip("/")
+
+    @property
+    def pool(self) -> PoolSettings:
+        return PoolSettings(
+            size=self.db_pool_size,
+            max_overflow=self.db_max_overflow,
+            acquire_timeout_s=self.db_pool_timeout_seconds,
+            connect_timeout_s=self.db_connect_timeout_seconds,
+            statement_timeout_ms=self.db_statement_timeout_ms,
+        )
