@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -10,17 +12,29 @@ from litestar import Litestar
 from litestar.datastructures import State
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin
-from litestar.openapi.spec import Contact, Server
+from litestar.openapi.spec import Components, Contact, Server
 
+from adapters.crypto import ServerKeys
+from adapters.db.admin_uow import SqlAdminUnitOfWork, SystemClock
 from adapters.db.database import Database
+from adapters.db.errors import is_database_unavailable
+from adapters.oauth.authlib_server import TokenServer
+from adapters.oauth.keys import ensure_signing_key
+from adapters.oauth.service import OAuthService
+from adapters.oauth.state import AuthState
+from adapters.oauth.tokens import AccessTokens, TokenPolicy
+from api.auth import SCHEME, security_scheme
 from api.errors import EXCEPTION_HANDLERS, problem_for_foreign_errors
 from api.logs import configure_logging
 from api.request_context import with_request_context
 from api.routes.health import HealthController
+from api.routes.oauth import DiscoveryController, OAuthController
 from api.routes.openapi import openapi_document
 from api.settings import Settings, SettingsError
+from domain.client_admin import ClientAdministration
 
 API_VERSION = "0.1.0"
+log = logging.getLogger("hkte.api")
 
 DESCRIPTION = """\
 The API that Hong Kong Talent Engage (HKTE) partners' systems talk to: submit talent leads
@@ -39,6 +53,28 @@ class PartnerApi(Litestar):
             await super().__call__(scope, receive, send)
 
 
+async def _keep_refreshed(app: Litestar, every_s: float) -> None:
+    """Keys and revocations, reloaded every few seconds: the bound on how long a revoked client
+    or token keeps working on this process."""
+    while True:
+        await asyncio.sleep(every_s)
+        try:
+            await load_auth_state(app)
+        except Exception as exc:  # keep serving with what we have; the next round retries
+            log.warning("auth state refresh failed: %s", type(exc).__name__)
+
+
+async def load_auth_state(app: Litestar) -> None:
+    """Load keys and revocations into memory (creating the first signing key if there is none)."""
+    database: Database = app.state.database
+    auth: AuthState = app.state.auth
+    if auth.key_ring is None:
+        async with database.session() as session, session.begin():
+            await ensure_signing_key(session, app.state.server_keys)
+    async with database.session() as session:
+        await auth.refresh(session)
+
+
 def create_app(settings: Settings | None = None, *, database: Database | None = None) -> Litestar:
     """Build the application. `database` lets tests hand in one bound to their transaction."""
     settings = settings or Settings.from_env()
@@ -49,22 +85,55 @@ def create_app(settings: Settings | None = None, *, database: Database | None = 
         )
     configure_logging(settings.log_level)
 
+    if not settings.hkte_server_secret:
+        raise SettingsError(
+            "HKTE_SERVER_SECRET is not set: it protects client secrets and signing keys "
+            "(`hkte serve` and `make run` create one for the local database)"
+        )
+    keys = ServerKeys.derive(settings.hkte_server_secret)
+    auth = AuthState(keys)
+    tokens = AccessTokens(
+        TokenPolicy(settings.issuer, settings.audience, settings.token_lifetime_seconds), auth
+    )
+
+    state = State({"settings": settings, "auth": auth, "tokens": tokens, "server_keys": keys})
+
+    def attach(db: Database) -> None:
+        state.database = db
+        state.oauth = OAuthService(TokenServer(tokens, settings.issuer), db, keys.secret_pepper)
+        state.admin = ClientAdministration(
+            lambda: SqlAdminUnitOfWork(db.sessions), keys.secret_pepper, SystemClock()
+        )
+
+    if database is not None:
+        attach(database)
+
     @asynccontextmanager
     async def lifespan(app: Litestar) -> AsyncIterator[None]:
-        if database is not None:  # handed in (tests): not ours to open or close
-            yield
-            return
-        app.state.database = Database.connect(settings.database_url or "", settings.pool)
+        owned = database is None
+        if owned:
+            attach(Database.connect(settings.database_url or "", settings.pool))
+        try:
+            await load_auth_state(app)
+        except Exception as exc:
+            if not is_database_unavailable(exc):
+                raise
+            log.warning("database unavailable at start-up; serving 503 until it answers")
+        every = settings.auth_refresh_seconds
+        refresher = asyncio.create_task(_keep_refreshed(app, every)) if every > 0 else None
         try:
             yield
         finally:
-            await app.state.database.dispose()
+            if refresher is not None:
+                refresher.cancel()
+            if owned:
+                await app.state.database.dispose()
 
     return PartnerApi(
-        route_handlers=[HealthController, openapi_document],
+        route_handlers=[HealthController, OAuthController, DiscoveryController, openapi_document],
         after_request=problem_for_foreign_errors,
         lifespan=[lifespan],
-        state=State({"database": database} if database is not None else {}),
+        state=state,
         exception_handlers=EXCEPTION_HANDLERS,
         request_max_body_size=settings.max_body_bytes,
         logging_config=None,
@@ -77,6 +146,9 @@ def create_app(settings: Settings | None = None, *, database: Database | None = 
             path="/docs",
             use_handler_docstrings=True,
             render_plugins=[JsonRenderPlugin(path="/openapi.json")],
+            components=Components(
+                security_schemes={SCHEME: security_scheme(f"{settings.issuer}/oauth/token")}
+            ),
         ),
         debug=False,
     )

@@ -11,7 +11,7 @@ from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
 from litestar.types import ExceptionHandlersMap
 
 from adapters.db.errors import is_database_unavailable
-from api.problems import MEDIA_TYPE, FieldError, Problem, problem_response
+from api.problems import FieldError, Problem, problem_response
 from domain.errors import DomainError, InvalidValue, NotFound
 
 log = logging.getLogger("hkte.api")
@@ -81,6 +81,7 @@ def handle_validation(request: _Request, exc: ValidationException) -> Response[P
 
 def handle_http(request: _Request, exc: HTTPException) -> Response[Problem]:
     slug, title = _HTTP_PROBLEMS.get(exc.status_code, ("error", "Error"))
+    slug = getattr(exc, "problem_slug", slug)
     detail = exc.detail if exc.detail and exc.detail != title else title
     if exc.status_code == 404:
         detail = f"No resource at {request.url.path}"
@@ -139,8 +140,9 @@ async def problem_for_foreign_errors(response: Response[Any]) -> Response[Any]:
     """Error answers made by framework parts we do not control (the documentation router's
     HTML 404 page) are turned into problem details, so clients only ever see one format."""
     status = response.status_code or 200
-    if status < 400 or response.media_type == MEDIA_TYPE:
-        return response
+    media_type = str(getattr(response.media_type, "value", response.media_type))
+    if status < 400 or not media_type.startswith("text/"):
+        return response  # ours are JSON (problem details, or RFC 6749 errors on /oauth)
     slug, title = _HTTP_PROBLEMS.get(status, ("error", "Error"))
     return problem_response(None, status=status, slug=slug, title=title, detail=title)
 

@@ -35,6 +35,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
     db_connect_timeout_seconds: Seconds = 5.0
     db_statement_timeout_ms: Positive = 5000
     hkte_data_dir: str | None = None
+    hkte_server_secret: str | None = None
+    token_lifetime_seconds: Annotated[int, Meta(ge=60, le=3600)] = 900
+    auth_refresh_seconds: Annotated[float, Meta(ge=0, le=60)] = 5.0
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: object) -> Settings:
@@ -52,6 +55,16 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
     def base_url(self) -> str:
         """Where clients reach the API; the OAuth issuer identifier derives from it."""
         return (self.public_base_url or f"http://{self.host}:{self.port}").rstrip("/")
+
+    @property
+    def issuer(self) -> str:
+        """OAuth issuer identifier (RFC 8414); also the audience of private_key_jwt assertions."""
+        return self.base_url
+
+    @property
+    def audience(self) -> str:
+        """`aud` of our access tokens: the resource server, i.e. the /v1 API."""
+        return self.base_url + "/v1"
 
     @property
     def pool(self) -> PoolSettings:

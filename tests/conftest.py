@@ -23,7 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from adapters.db.database import Database
 from adapters.db.migrate import upgrade
 from adapters.localpg import LocalCluster
-from api.app import create_app
+from api.app import create_app, load_auth_state
 from api.settings import Settings
 from tests.support.databases import create_database, drop_database
 
@@ -71,14 +71,23 @@ def database(connection: AsyncConnection) -> Database:
     return Database.bound_to(connection)
 
 
+SERVER_SECRET = "test-server-secret-0123456789abcdefghijklmnop"
+
+
 @pytest.fixture
 def settings(database_url: str) -> Settings:
-    return Settings(database_url=database_url, log_level="DEBUG")
+    # auth_refresh_seconds=0: no background refresh sharing the test's connection; tests that
+    # need a refresh call `refresh_auth` themselves.
+    return Settings(
+        database_url=database_url, log_level="DEBUG", hkte_server_secret=SERVER_SECRET, auth_refresh_seconds=0
+    )
 
 
 @pytest.fixture
-def app(settings: Settings, database: Database) -> Litestar:
-    return create_app(settings, database=database)
+async def app(settings: Settings, database: Database) -> Litestar:
+    application = create_app(settings, database=database)
+    await load_auth_state(application)
+    return application
 
 
 @asynccontextmanager

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import secrets
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import TypeVar
@@ -28,6 +30,20 @@ class DatabaseTarget:
     url: str
     cluster: LocalCluster | None  # the local cluster, when DATABASE_URL is not set
     started_here: bool
+    server_secret: str | None = None
+
+
+def _local_server_secret(cluster: LocalCluster) -> str:
+    """The local cluster's server secret: made once, kept beside its data (mode 0600)."""
+    path = cluster.root / "server-secret"
+    try:
+        return path.read_text().strip()
+    except FileNotFoundError:
+        secret = secrets.token_urlsafe(48)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as out:
+            out.write(secret)
+        return secret
 
 
 def local_cluster(settings: Settings) -> LocalCluster:
@@ -40,7 +56,7 @@ def local_cluster(settings: Settings) -> LocalCluster:
 def database_target(settings: Settings, *, quiet: bool = False) -> DatabaseTarget:
     """DATABASE_URL when set; otherwise the local cluster, started if it is not running."""
     if settings.database_url:
-        return DatabaseTarget(settings.database_url, None, False)
+        return DatabaseTarget(settings.database_url, None, False, settings.hkte_server_secret)
     cluster = local_cluster(settings)
     try:
         started = cluster.ensure_started()
@@ -48,7 +64,17 @@ def database_target(settings: Settings, *, quiet: bool = False) -> DatabaseTarge
         raise click.ClickException(f"local PostgreSQL did not start: {exc} (log: {cluster.logfile})") from exc
     if started and not quiet:
         click.echo(f"Started local PostgreSQL: {cluster.describe()}", err=True)
-    return DatabaseTarget(cluster.url(), cluster, started)
+    return DatabaseTarget(
+        cluster.url(), cluster, started, settings.hkte_server_secret or _local_server_secret(cluster)
+    )
+
+
+def require_server_secret(target: DatabaseTarget) -> str:
+    if not target.server_secret:
+        raise click.ClickException(
+            "HKTE_SERVER_SECRET is not set (it protects client secrets and signing keys)"
+        )
+    return target.server_secret
 
 
 def run_with_database(url: str, work: Callable[[Database], Awaitable[T]]) -> T:

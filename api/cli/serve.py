@@ -14,7 +14,13 @@ from types import FrameType
 import click
 
 from adapters.db.migrate import upgrade
-from api.cli.common import DatabaseTarget, database_target, load_settings, run_with_database
+from api.cli.common import (
+    DatabaseTarget,
+    database_target,
+    load_settings,
+    require_server_secret,
+    run_with_database,
+)
 from api.cli.db import _seed
 
 READY_TIMEOUT_S = 60.0
@@ -62,7 +68,13 @@ def _wait_until_ready(proc: subprocess.Popen[bytes], url: str) -> bool:
 
 def serve(target: DatabaseTarget, host: str, port: int, workers: int, banner: str = "") -> int:
     """Run granian until it exits or we are told to stop; then stop what we started."""
-    env = {**os.environ, "DATABASE_URL": target.url, "HOST": host, "PORT": str(port)}
+    env = {
+        **os.environ,
+        "DATABASE_URL": target.url,
+        "HOST": host,
+        "PORT": str(port),
+        "HKTE_SERVER_SECRET": require_server_secret(target),
+    }
     # Its own process group: a Ctrl-C reaches granian once, through us, so shutdown is ordered.
     proc = subprocess.Popen(granian_command(host, port, workers), env=env, start_new_session=True)
     stopping = False

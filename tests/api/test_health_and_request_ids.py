@@ -26,7 +26,7 @@ def _closed_port() -> int:
 
 async def test_readiness_is_a_503_problem_when_the_database_is_unreachable() -> None:
     url = f"postgresql://nobody:nothing@127.0.0.1:{_closed_port()}/hkte"
-    app = create_app(Settings(database_url=url, db_connect_timeout_seconds=1))
+    app = create_app(Settings(database_url=url, db_connect_timeout_seconds=1, hkte_server_secret="x" * 40))
     async with http_client(app) as client:
         ready = await client.get("/health/ready")
         live = await client.get("/health/live")

@@ -47,7 +47,11 @@ def _ready_status(base: str) -> int | None:
 
 
 def _env(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "HKTE_DATA_DIR", "PORT", "HOST")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DATABASE_URL", "HKTE_DATA_DIR", "PORT", "HOST", "HKTE_SERVER_SECRET")
+    }
     env.update(extra)
     return env
 
@@ -121,7 +125,7 @@ def test_readiness_follows_the_database_without_restarting_the_api(data_dir: Pat
     base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen(
         [HKTE, "serve", "--port", str(port)],
-        env=_env(DATABASE_URL=cluster.url()),
+        env=_env(DATABASE_URL=cluster.url(), HKTE_SERVER_SECRET="s" * 40),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )

@@ -1,0 +1,196 @@
+"""The OAuth endpoints as one async service: parse, preload, let Authlib decide, then write.
+
+Per token request: one statement loads the named client(s) with their live secret hashes,
+Authlib authenticates and signs in memory, then one transaction records the outcome (audit
+entry, last-used time, and for private_key_jwt the assertion's jti, whose primary key makes a
+replay lose the race even under concurrency)."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import urllib.parse
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from authlib.oauth2.rfc6749.errors import InvalidClientError, InvalidRequestError
+from joserfc import jws
+from joserfc.errors import JoseError
+from sqlalchemy import func, update
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from adapters.db.audit import audit_values
+from adapters.db.clients import load_credentials
+from adapters.db.database import Database
+from adapters.db.tables import AuditRow, ClientAssertionJtiRow, OAuthClientRow, RevokedTokenRow
+from adapters.oauth.authlib_server import Exchange, FormRequest, TokenServer, bind_exchange, unbind_exchange
+from domain.audit import Actor, AuditEntry
+
+MAX_CLIENT_ID = 64
+REALM = 'Basic realm="HKTE Partner API"'
+
+
+@dataclass(frozen=True, slots=True)
+class OAuthAnswer:
+    status: int
+    body: dict[str, Any]
+    headers: list[tuple[str, str]]
+
+
+def _error(status: int, error: str, description: str) -> OAuthAnswer:
+    headers = [("Cache-Control", "no-store"), ("Pragma", "no-cache")]
+    if error == "invalid_client":
+        headers.append(("WWW-Authenticate", f'{REALM}, error="invalid_client"'))
+    return OAuthAnswer(status, {"error": error, "error_description": description}, headers)
+
+
+def parse_form(content_type: str | None, body: bytes) -> dict[str, list[str]]:
+    if (content_type or "").split(";")[0].strip().lower() != "application/x-www-form-urlencoded":
+        raise InvalidRequestError(description="the body must be application/x-www-form-urlencoded")
+    try:
+        form = urllib.parse.parse_qs(
+            body.decode("utf-8"), keep_blank_values=True, strict_parsing=False, max_num_fields=20
+        )
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise InvalidRequestError(description="the form body could not be parsed") from exc
+    repeated = sorted(k for k, v in form.items() if len(v) > 1)
+    if repeated:  # RFC 6749 §3.2: parameters must not be included more than once
+        raise InvalidRequestError(description=f"repeated parameter: {', '.join(repeated)}")
+    return form
+
+
+def _named_clients(authorization: str | None, form: dict[str, list[str]]) -> list[str]:
+    """Every client id the request names, before any of it is verified."""
+    names: set[str] = set()
+    if authorization and authorization[:6].lower() == "basic ":
+        try:
+            decoded = base64.b64decode(authorization[6:].strip(), validate=True).decode("utf-8")
+            names.add(urllib.parse.unquote(decoded.split(":", 1)[0]))
+        except (binascii.Error, UnicodeDecodeError, ValueError) as exc:
+            raise InvalidClientError(description="malformed Basic credentials") from exc
+    names.update(form.get("client_id", []))
+    assertion = form.get("client_assertion", [""])[0]
+    if assertion:
+        try:
+            claims = json.loads(jws.extract_compact(assertion.encode("ascii")).payload)
+            for key in ("sub", "iss"):
+                if isinstance(claims.get(key), str):
+                    names.add(claims[key])
+        except (JoseError, ValueError, UnicodeError, AttributeError):
+            pass  # Authlib reports it properly
+    return sorted(name for name in names if 0 < len(name) <= MAX_CLIENT_ID)[:3]
+
+
+class OAuthService:
+    def __init__(self, server: TokenServer, database: Database, pepper: bytes) -> None:
+        self.server = server
+        self.database = database
+        self.pepper = pepper
+
+    async def handle(
+        self,
+        endpoint: str,
+        *,
+        uri: str,
+        headers: Any,
+        content_type: str | None,
+        body: bytes,
+        request_id: str | None,
+    ) -> OAuthAnswer:
+        try:
+            form = parse_form(content_type, body)
+            names = _named_clients(headers.get("authorization"), form)
+        except (InvalidRequestError, InvalidClientError) as exc:
+            answer = _error(401 if exc.error == "invalid_client" else 400, exc.error, exc.description or "")
+            await self._record(endpoint, None, answer, request_id, Exchange({}, self.pepper))
+            return answer
+        async with self.database.session() as session:
+            exchange = Exchange(await load_credentials(session, names), self.pepper)
+        answer = self._run_authlib(endpoint, FormRequest("POST", uri, headers, form), exchange)
+        if answer.status == 200 and exchange.assertion_jtis and not await self._claim_jtis(exchange):
+            answer = _error(401, "invalid_client", "the client assertion was already used")
+            exchange.issued.clear()
+        await self._record(endpoint, names[0] if len(names) == 1 else None, answer, request_id, exchange)
+        return answer
+
+    def _run_authlib(self, endpoint: str, request: FormRequest, exchange: Exchange) -> OAuthAnswer:
+        token = bind_exchange(exchange)
+        try:
+            if endpoint == "token":
+                status, body, headers = self.server.create_token_response(request)
+            else:
+                status, body, headers = self.server.create_endpoint_response(endpoint, request)
+        finally:
+            unbind_exchange(token)
+        if isinstance(body, list):  # Authlib errors come as a list of pairs
+            body = dict(body)
+        if isinstance(body, dict) and body.get("error") == "invalid_client":
+            return _error(
+                401, "invalid_client", str(body.get("error_description", "client authentication failed"))
+            )
+        return OAuthAnswer(status, body if isinstance(body, dict) else {}, headers)
+
+    async def _claim_jtis(self, exchange: Exchange) -> bool:
+        async with self.database.session() as session, session.begin():
+            for client_id, jti, exp in exchange.assertion_jtis:
+                inserted = await session.scalar(
+                    insert(ClientAssertionJtiRow)
+                    .values(client_id=client_id, jti=jti, expires_at=datetime.fromtimestamp(exp, UTC))
+                    .on_conflict_do_nothing()
+                    .returning(ClientAssertionJtiRow.jti)
+                )
+                if inserted is None:
+                    return False
+        return True
+
+    async def _record(
+        self,
+        endpoint: str,
+        named: str | None,
+        answer: OAuthAnswer,
+        request_id: str | None,
+        exchange: Exchange,
+    ) -> None:
+        client_id = exchange.authenticated or named
+        ok = answer.status == 200
+        details: dict[str, Any] = {} if ok else {"error": answer.body.get("error")}
+        if endpoint == "token" and ok and exchange.issued:
+            details = {"jti": exchange.issued[0].claims["jti"], "scope": exchange.issued[0].claims["scope"]}
+        action = {
+            "token": "token.issued" if ok else "token.refused",
+            "revocation": "token.revoked" if ok else "token.revocation_refused",
+            "introspection": "token.introspected" if ok else "token.introspection_refused",
+        }[endpoint]
+        entry = AuditEntry(
+            action=action,
+            outcome="success" if ok else "denied",
+            actor=Actor(client_id, None, request_id),
+            target_type="client",
+            target_id=client_id,
+            details=details,
+        )
+        async with self.database.session() as session, session.begin():
+            await session.execute(insert(AuditRow).values(**audit_values(entry)))
+            if ok and exchange.authenticated:
+                await session.execute(
+                    update(OAuthClientRow)
+                    .where(OAuthClientRow.client_id == exchange.authenticated)
+                    .values(last_used_at=func.now())
+                )
+            await self._write_revocations(session, exchange)
+
+    @staticmethod
+    async def _write_revocations(session: AsyncSession, exchange: Exchange) -> None:
+        for claims in exchange.revoke:
+            await session.execute(
+                insert(RevokedTokenRow)
+                .values(
+                    jti=str(claims["jti"]),
+                    client_id=str(claims["client_id"]),
+                    expires_at=datetime.fromtimestamp(float(claims["exp"]), UTC),
+                )
+                .on_conflict_do_nothing()
+            )

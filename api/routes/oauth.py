@@ -1,0 +1,207 @@
+"""OAuth 2.0 endpoints (answers in RFC 6749 §5.2 form, not problem details) and discovery."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import msgspec
+from litestar import Controller, Request, Response, get, post
+from litestar.datastructures import State
+from litestar.enums import RequestEncodingType
+from litestar.exceptions import ClientException, ValidationException
+from litestar.openapi.datastructures import ResponseSpec
+from litestar.params import Body
+from msgspec import Meta
+
+from adapters.oauth.service import OAuthAnswer, OAuthService
+from api.request_context import current_request_id
+from api.settings import Settings
+from domain.clients import AuthMethod
+from domain.scopes import Scope
+
+
+class TokenRequest(msgspec.Struct, kw_only=True):
+    grant_type: Annotated[str, Meta(examples=["client_credentials"])]
+    scope: Annotated[
+        str | None,
+        Meta(
+            description="Space-separated; default: all of the client's scopes.",
+            examples=["talent-list:read leads:write"],
+        ),
+    ] = None
+    client_id: str | None = None
+    client_secret: str | None = None
+    client_assertion_type: str | None = None
+    client_assertion: str | None = None
+
+
+class TokenResponse(msgspec.Struct, kw_only=True):
+    access_token: str
+    token_type: Annotated[str, Meta(examples=["Bearer"])]
+    expires_in: Annotated[int, Meta(examples=[900])]
+    scope: str
+
+
+class OAuthError(msgspec.Struct, kw_only=True, omit_defaults=True):
+    """RFC 6749 §5.2 error."""
+
+    error: Annotated[str, Meta(examples=["invalid_client"])]
+    error_description: str | None = None
+
+
+class TokenOperation(msgspec.Struct, kw_only=True):
+    token: str
+    token_type_hint: str | None = None
+
+
+class Introspection(msgspec.Struct, kw_only=True, omit_defaults=True):
+    active: bool
+    scope: str | None = None
+    client_id: str | None = None
+    sub: str | None = None
+    exp: int | None = None
+    iat: int | None = None
+    jti: str | None = None
+
+
+_FORM = Body(media_type=RequestEncodingType.URL_ENCODED)
+_ERRORS = {
+    400: ResponseSpec(
+        OAuthError,
+        description="invalid_request, invalid_scope or unsupported_grant_type",
+        generate_examples=False,
+    ),
+    401: ResponseSpec(
+        OAuthError, description="invalid_client (with WWW-Authenticate)", generate_examples=False
+    ),
+}
+
+
+def _answer(answer: OAuthAnswer) -> Response[Any]:
+    return Response(answer.body, status_code=answer.status, headers=dict(answer.headers))
+
+
+async def _handle(endpoint: str, request: Request[Any, Any, State]) -> Response[Any]:
+    service: OAuthService = request.app.state.oauth
+    answer = await service.handle(
+        endpoint,
+        uri=str(request.url),
+        headers=request.headers,
+        content_type=request.headers.get("content-type"),
+        body=await request.body(),
+        request_id=current_request_id.get(),
+    )
+    return _answer(answer)
+
+
+def _invalid_request(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
+    """OAuth endpoints answer in RFC 6749 form even when the form itself does not parse."""
+    return Response(
+        {
+            "error": "invalid_request",
+            "error_description": "the request is missing a required parameter or is malformed",
+        },
+        status_code=400,
+        headers={"Cache-Control": "no-store", "Pragma": "no-cache"},
+    )
+
+
+class OAuthController(Controller):
+    path = "/oauth"
+    tags = ["oauth"]  # noqa: RUF012
+    security = []  # noqa: RUF012 (client authentication is in the body or Basic header)
+    exception_handlers = {ValidationException: _invalid_request, ClientException: _invalid_request}  # noqa: RUF012
+
+    @post(
+        "/token",
+        operation_id="issueToken",
+        summary="Get an access token (client credentials)",
+        status_code=200,
+        responses=_ERRORS,
+    )
+    async def token(
+        self, request: Request[Any, Any, State], data: Annotated[TokenRequest, _FORM]
+    ) -> TokenResponse:
+        """RFC 6749 §4.4. Authenticate with `client_secret_basic`, `client_secret_post` or
+        `private_key_jwt` (RFC 7523: `aud` is the issuer identifier, `exp` at most 5 minutes away,
+        each `jti` accepted once). The answer is an RFC 9068 JWT to send as `Authorization: Bearer`."""
+        return await _handle("token", request)  # type: ignore[return-value]
+
+    @post(
+        "/revoke",
+        operation_id="revokeToken",
+        summary="Revoke an access token (RFC 7009)",
+        status_code=200,
+        responses=_ERRORS,
+    )
+    async def revoke(self, request: Request[Any, Any, State], data: Annotated[TokenOperation, _FORM]) -> None:
+        """A client revokes one of its own tokens. Answers 200 for unknown or expired tokens too.
+        The revocation reaches every API process within AUTH_REFRESH_SECONDS (default 5 s)."""
+        return await _handle("revocation", request)  # type: ignore[return-value]
+
+    @post(
+        "/introspect",
+        operation_id="introspectToken",
+        summary="Introspect an access token (RFC 7662)",
+        status_code=200,
+        responses=_ERRORS,
+    )
+    async def introspect(
+        self, request: Request[Any, Any, State], data: Annotated[TokenOperation, _FORM]
+    ) -> Introspection:
+        """For clients holding `clients:admin` only; any other client learns `{"active": false}`."""
+        return await _handle("introspection", request)  # type: ignore[return-value]
+
+
+class AuthorizationServerMetadata(msgspec.Struct, kw_only=True):
+    issuer: str
+    token_endpoint: str
+    jwks_uri: str
+    revocation_endpoint: str
+    introspection_endpoint: str
+    grant_types_supported: list[str]
+    token_endpoint_auth_methods_supported: list[str]
+    token_endpoint_auth_signing_alg_values_supported: list[str]
+    revocation_endpoint_auth_methods_supported: list[str]
+    introspection_endpoint_auth_methods_supported: list[str]
+    scopes_supported: list[str]
+    response_types_supported: list[str]
+    service_documentation: str
+
+
+class DiscoveryController(Controller):
+    path = "/.well-known"
+    tags = ["oauth"]  # noqa: RUF012
+    security = []  # noqa: RUF012
+
+    @get(
+        "/oauth-authorization-server",
+        operation_id="getAuthorizationServerMetadata",
+        summary="Authorization server metadata (RFC 8414)",
+        cache_control=None,
+    )
+    async def metadata(self, request: Request[Any, Any, State]) -> AuthorizationServerMetadata:
+        """Where to get tokens and how to authenticate: read this instead of hard-coding URLs."""
+        settings: Settings = request.app.state.settings
+        base = settings.issuer
+        methods = [m.value for m in AuthMethod]
+        return AuthorizationServerMetadata(
+            issuer=base,
+            token_endpoint=f"{base}/oauth/token",
+            jwks_uri=f"{base}/.well-known/jwks.json",
+            revocation_endpoint=f"{base}/oauth/revoke",
+            introspection_endpoint=f"{base}/oauth/introspect",
+            grant_types_supported=["client_credentials"],
+            token_endpoint_auth_methods_supported=methods,
+            token_endpoint_auth_signing_alg_values_supported=["RS256", "PS256", "ES256", "Ed25519"],
+            revocation_endpoint_auth_methods_supported=methods,
+            introspection_endpoint_auth_methods_supported=methods,
+            scopes_supported=[s.value for s in Scope],
+            response_types_supported=[],
+            service_documentation=f"{base}/docs",
+        )
+
+    @get("/jwks.json", operation_id="getJwks", summary="Public keys that sign access tokens")
+    async def jwks(self, request: Request[Any, Any, State]) -> dict[str, Any]:
+        """The current signing key and the recently rotated-out ones (RS256, with `kid`)."""
+        return request.app.state.auth.require_key_ring().jwks()  # type: ignore[no-any-return]

@@ -1,0 +1,66 @@
+"""Partners and OAuth clients for tests, made through the real admin use cases."""
+
+from __future__ import annotations
+
+import base64
+import secrets
+from dataclasses import dataclass
+
+import httpx
+from litestar import Litestar
+
+from domain.audit import Actor
+from domain.client_admin import ClientAdministration, IssuedSecret
+from domain.clients import AuthMethod
+from domain.i18n import LocalizedText
+from domain.partners import Partner, PartnerType
+from domain.scopes import PARTNER_SCOPES, Scope
+
+OPERATOR = Actor.operator("pytest")
+
+
+@dataclass(frozen=True)
+class TestClient:
+    partner: Partner
+    client_id: str
+    secret: str
+
+    def basic(self) -> dict[str, str]:
+        raw = f"{self.client_id}:{self.secret}".encode()
+        return {"Authorization": "Basic " + base64.b64encode(raw).decode()}
+
+
+async def make_partner(
+    app: Litestar, type: PartnerType = PartnerType.ETO, code: str | None = None
+) -> Partner:
+    admin: ClientAdministration = app.state.admin
+    code = code or f"test-{secrets.token_hex(4)}"
+    return await admin.create_partner(
+        OPERATOR, code=code, name=LocalizedText(f"Partner {code}", "夥伴", "伙伴"), type=type, country="GB"
+    )
+
+
+async def make_client(
+    app: Litestar,
+    *,
+    scopes: frozenset[Scope] = PARTNER_SCOPES,
+    partner_type: PartnerType = PartnerType.ETO,
+    methods: frozenset[AuthMethod] = frozenset(
+        {AuthMethod.CLIENT_SECRET_BASIC, AuthMethod.CLIENT_SECRET_POST}
+    ),
+    partner: Partner | None = None,
+) -> TestClient:
+    admin: ClientAdministration = app.state.admin
+    partner = partner or await make_partner(app, partner_type)
+    issued = await admin.create_client(
+        OPERATOR, partner_id=partner.id, name="test client", scopes=scopes, auth_methods=methods
+    )
+    assert isinstance(issued, IssuedSecret)
+    return TestClient(partner, issued.client.client_id, issued.secret)
+
+
+async def get_token(client: httpx.AsyncClient, who: TestClient, scope: str | None = None) -> str:
+    form = {"grant_type": "client_credentials", **({"scope": scope} if scope else {})}
+    response = await client.post("/oauth/token", data=form, headers=who.basic())
+    assert response.status_code == 200, response.text
+    return str(response.json()["access_token"])
