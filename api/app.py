@@ -27,6 +27,7 @@ from api.auth import SCHEME, security_scheme
 from api.errors import EXCEPTION_HANDLERS, problem_for_foreign_errors
 from api.logs import configure_logging
 from api.request_context import with_request_context
+from api.routes.admin import ADMIN_CONTROLLERS
 from api.routes.health import HealthController
 from api.routes.oauth import DiscoveryController, OAuthController
 from api.routes.openapi import openapi_document
@@ -130,7 +131,13 @@ def create_app(settings: Settings | None = None, *, database: Database | None = 
                 await app.state.database.dispose()
 
     return PartnerApi(
-        route_handlers=[HealthController, OAuthController, DiscoveryController, openapi_document],
+        route_handlers=[
+            HealthController,
+            OAuthController,
+            DiscoveryController,
+            *ADMIN_CONTROLLERS,
+            openapi_document,
+        ],
         after_request=problem_for_foreign_errors,
         lifespan=[lifespan],
         state=state,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
+from litestar import Request
 from litestar.connection import ASGIConnection
 from litestar.exceptions import HTTPException, ServiceUnavailableException
 from litestar.handlers.base import BaseRouteHandler
@@ -119,5 +120,5 @@ def requires(scope: Scope) -> dict[str, Any]:
     return {"guards": [guard], "security": [{SCHEME: [scope.value]}]}
 
 
-async def provide_principal(request: Any) -> Principal:
+async def provide_principal(request: Request[Any, Any, Any]) -> Principal:
     return await _verified(request)

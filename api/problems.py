@@ -60,3 +60,27 @@ def problem_response(
         errors=errors,
     )
     return Response(content=body, status_code=status, media_type=MEDIA_TYPE, headers=dict(headers or {}))
+
+
+_DESCRIPTIONS = {
+    400: "Invalid parameter (problem details name it)",
+    401: "Missing or invalid access token (see WWW-Authenticate)",
+    403: "The token lacks the scope this operation needs",
+    404: "No such resource (or not yours)",
+    409: "Conflicts with the current state",
+    412: "If-Match does not match the current ETag",
+    422: "The body is not valid (each bad field is named)",
+    503: "Temporarily unavailable; retry after Retry-After",
+}
+
+
+def problem_responses(*statuses: int) -> dict[int, Any]:
+    """OpenAPI response entries for the problem+json errors an operation can answer."""
+    from litestar.openapi.datastructures import ResponseSpec
+
+    return {
+        status: ResponseSpec(
+            Problem, description=_DESCRIPTIONS[status], media_type=MEDIA_TYPE, generate_examples=False
+        )
+        for status in statuses
+    }

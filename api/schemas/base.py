@@ -1,0 +1,49 @@
+"""Bases of the wire structs: strict requests, plain responses."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from typing import Annotated, Generic, TypeVar
+from uuid import UUID
+
+import msgspec
+from litestar.exceptions import ValidationException
+from msgspec import Meta
+
+T = TypeVar("T")
+
+
+class RequestBody(msgspec.Struct, kw_only=True, forbid_unknown_fields=True, frozen=True):
+    """Requests refuse unknown fields: a typo is an error, not a silently ignored value."""
+
+
+class ResponseBody(msgspec.Struct, kw_only=True, frozen=True):
+    pass
+
+
+class Page(ResponseBody, Generic[T], frozen=True):
+    items: list[T]
+    next_cursor: Annotated[
+        str | None, Meta(description="Pass as `cursor` for the next page; null at the end.")
+    ]
+
+
+Limit = Annotated[int, Meta(ge=1, le=100, description="Page size (1-100).")]
+
+
+def encode_cursor(last: UUID) -> str:
+    return base64.urlsafe_b64encode(last.bytes).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str | None) -> UUID | None:
+    if cursor is None:
+        return None
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        return UUID(bytes=raw)
+    except (binascii.Error, ValueError) as exc:
+        raise ValidationException(
+            detail="invalid cursor",
+            extra=[{"key": "cursor", "source": "query", "message": "not a cursor this API issued"}],
+        ) from exc
