@@ -113,7 +113,7 @@ async def load_credentials(session: AsyncSession, client_ids: list[str]) -> dict
     live_secrets = (
         select(func.coalesce(func.array_agg(ClientSecretRow.secret_hash), []))
         .where(ClientSecretRow.client_pk == OAuthClientRow.id)
-        .where(ClientSecretRow.expires_at.is_(None) | (ClientSecretRow.expires_at > func.now()))
+        .where(ClientSecretRow.expires_at.is_(None) | (ClientSecretRow.expires_at > func.clock_timestamp()))
         .correlate(OAuthClientRow)
         .scalar_subquery()
     )

@@ -118,7 +118,7 @@ class PartnersController(Controller):
         state: State,
         type: FromQuery[PartnerType | None] = None,
         status: FromQuery[PartnerStatus | None] = None,
-        limit: FromQuery[Limit] = 50,
+        limit: Limit = 50,
         cursor: FromQuery[str | None] = None,
     ) -> Page[PartnerOut]:
         """Newest first, keyset paged: follow `next_cursor`."""
@@ -218,7 +218,7 @@ class ClientsController(Controller):
         state: State,
         partner_id: FromQuery[UUID | None] = None,
         status: FromQuery[str | None] = None,
-        limit: FromQuery[Limit] = 50,
+        limit: Limit = 50,
         cursor: FromQuery[str | None] = None,
     ) -> Page[ClientOut]:
         """Newest first, keyset paged; filter by partner and status (active, revoked)."""
@@ -343,7 +343,7 @@ class AuditController(Controller):
         target_id: FromQuery[str | None] = None,
         since: FromQuery[datetime | None] = None,
         until: FromQuery[datetime | None] = None,
-        limit: FromQuery[Limit] = 50,
+        limit: Limit = 50,
         cursor: FromQuery[str | None] = None,
     ) -> Page[AuditOut]:
         """Newest first, keyset paged. Entries never hold secrets or personal data."""

@@ -9,6 +9,7 @@ from uuid import UUID
 
 import msgspec
 from litestar.exceptions import ValidationException
+from litestar.params import QueryParameter
 from msgspec import Meta
 
 T = TypeVar("T")
@@ -29,7 +30,7 @@ class Page(ResponseBody, Generic[T], frozen=True):
     ]
 
 
-Limit = Annotated[int, Meta(ge=1, le=100, description="Page size (1-100).")]
+Limit = Annotated[int, QueryParameter(ge=1, le=100, description="Page size (1-100).")]
 
 
 def encode_cursor(last: UUID) -> str:
@@ -40,7 +41,7 @@ def decode_cursor(cursor: str | None) -> UUID | None:
     if cursor is None:
         return None
     try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        raw = base64.b64decode(cursor + "=" * (-len(cursor) % 4), altchars=b"-_", validate=True)
         return UUID(bytes=raw)
     except (binascii.Error, ValueError) as exc:
         raise ValidationException(

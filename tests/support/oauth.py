@@ -20,7 +20,7 @@ OPERATOR = Actor.operator("pytest")
 
 
 @dataclass(frozen=True)
-class TestClient:
+class OAuthTestClient:
     partner: Partner
     client_id: str
     secret: str
@@ -49,17 +49,17 @@ async def make_client(
         {AuthMethod.CLIENT_SECRET_BASIC, AuthMethod.CLIENT_SECRET_POST}
     ),
     partner: Partner | None = None,
-) -> TestClient:
+) -> OAuthTestClient:
     admin: ClientAdministration = app.state.admin
     partner = partner or await make_partner(app, partner_type)
     issued = await admin.create_client(
         OPERATOR, partner_id=partner.id, name="test client", scopes=scopes, auth_methods=methods
     )
     assert isinstance(issued, IssuedSecret)
-    return TestClient(partner, issued.client.client_id, issued.secret)
+    return OAuthTestClient(partner, issued.client.client_id, issued.secret)
 
 
-async def get_token(client: httpx.AsyncClient, who: TestClient, scope: str | None = None) -> str:
+async def get_token(client: httpx.AsyncClient, who: OAuthTestClient, scope: str | None = None) -> str:
     form = {"grant_type": "client_credentials", **({"scope": scope} if scope else {})}
     response = await client.post("/oauth/token", data=form, headers=who.basic())
     assert response.status_code == 200, response.text
