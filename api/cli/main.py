@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from api.cli.admin import clients_group, keys_group, partners_group
 from api.cli.db import db_group, seed
 from api.cli.serve import run_command, serve_command
 
@@ -20,6 +21,9 @@ cli.add_command(serve_command)
 cli.add_command(run_command)
 cli.add_command(db_group)
 cli.add_command(seed)
+cli.add_command(partners_group)
+cli.add_command(clients_group)
+cli.add_command(keys_group)
 
 
 @cli.command("openapi")

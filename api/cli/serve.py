@@ -13,6 +13,7 @@ from types import FrameType
 
 import click
 
+from adapters.crypto import ServerKeys
 from adapters.db.migrate import upgrade
 from api.cli.common import (
     DatabaseTarget,
@@ -22,6 +23,7 @@ from api.cli.common import (
     run_with_database,
 )
 from api.cli.db import _seed
+from api.cli.demo import ensure_demo_client
 
 READY_TIMEOUT_S = 60.0
 
@@ -119,7 +121,17 @@ HKTE Partner API is ready.
   Base URL:   {base}
   Health:     {base}/health/ready
   OpenAPI:    {base}/openapi.json
-Press Ctrl-C to stop (the local PostgreSQL stops with it; its data is kept).
+  Discovery:  {base}/.well-known/oauth-authorization-server
+{demo}Press Ctrl-C to stop (the local PostgreSQL stops with it; its data is kept).
+"""
+
+DEMO_BANNER = """
+Demo client (every partner scope), kept in {store}:
+  client_id:     {client_id}
+  client_secret: {client_secret}
+Get a token:
+  curl -s -u '{client_id}:{client_secret}' -d grant_type=client_credentials {{base}}/oauth/token
+
 """
 
 
@@ -135,8 +147,15 @@ def run_command(host: str | None, port: int | None) -> None:
     try:
         upgrade(target.url)
         click.echo(f"Reference data: {run_with_database(target.url, _seed)}", err=True)
+        demo = ""
+        if target.cluster is not None:
+            store = target.cluster.root / "demo-client.json"
+            keys = ServerKeys.derive(require_server_secret(target))
+            client_id, secret = run_with_database(target.url, lambda db: ensure_demo_client(db, keys, store))
+            demo = DEMO_BANNER.format(store=store, client_id=client_id, client_secret=secret)
     except BaseException:
         if target.cluster is not None and target.started_here:
             target.cluster.stop()
         raise
-    sys.exit(serve(target, host or settings.host, port or settings.port, settings.workers, RUN_BANNER))
+    banner = RUN_BANNER.replace("{demo}", demo.replace("{{base}}", "{base}"))
+    sys.exit(serve(target, host or settings.host, port or settings.port, settings.workers, banner))

@@ -7,6 +7,7 @@ import base64
 import secrets
 import time
 import uuid
+from typing import Any
 
 import httpx
 import pytest
@@ -284,3 +285,31 @@ async def test_the_audit_log_refuses_updates_and_deletes(database: Database) -> 
         with pytest.raises(DBAPIError, match="append-only"):
             await session.execute(text("UPDATE audit_log SET action = 'y'"))
         await session.rollback()
+
+
+async def test_no_secret_or_token_ever_reaches_the_logs(
+    app: Litestar, client: httpx.AsyncClient, hkte_logs: list[Any]
+) -> None:
+    from api.logs import JsonFormatter
+
+    who = await make_client(app, scopes=frozenset(ADMIN_SCOPES), partner_type=PartnerType.HKTE)
+    token = await get_token(client, who)
+    await client.post(
+        "/oauth/token",
+        data={
+            "grant_type": "client_credentials",
+            "client_id": who.client_id,
+            "client_secret": who.secret + "x",
+        },
+    )
+    await client.get("/v1/admin/partners", headers={"Authorization": f"Bearer {token}"})
+    await client.get("/v1/admin/partners", headers={"Authorization": f"Bearer {token[:-3]}abc"})
+    rotated = await client.post(
+        f"/v1/admin/clients/{who.client_id}/secret", headers={"Authorization": f"Bearer {token}"}, json={}
+    )
+    formatter = JsonFormatter()
+    text_of_logs = "\n".join(formatter.format(record) for record in hkte_logs)
+    assert hkte_logs, "expected access log lines"
+    for secret in (who.secret, token, token.split(".")[1], rotated.json()["client_secret"]):
+        assert secret not in text_of_logs
+    assert who.client_id in text_of_logs  # the client id is logged, so requests can be traced
