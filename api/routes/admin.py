@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 from uuid import UUID
 
 from litestar import Controller, Request, get, patch, post
@@ -217,7 +217,7 @@ class ClientsController(Controller):
         self,
         state: State,
         partner_id: FromQuery[UUID | None] = None,
-        status: FromQuery[str | None] = None,
+        status: FromQuery[Literal["active", "revoked"] | None] = None,
         limit: Limit = 50,
         cursor: FromQuery[str | None] = None,
     ) -> Page[ClientOut]:

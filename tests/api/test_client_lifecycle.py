@@ -313,3 +313,11 @@ async def test_no_secret_or_token_ever_reaches_the_logs(
     for secret in (who.secret, token, token.split(".")[1], rotated.json()["client_secret"]):
         assert secret not in text_of_logs
     assert who.client_id in text_of_logs  # the client id is logged, so requests can be traced
+
+
+async def test_an_unknown_status_filter_is_a_400_naming_the_parameter(
+    client: httpx.AsyncClient, admin: dict[str, str]
+) -> None:
+    response = await client.get("/v1/admin/clients?status=sleeping", headers=admin)
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["field"] == "status"
