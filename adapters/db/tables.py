@@ -10,6 +10,8 @@ from sqlalchemy import CheckConstraint, ForeignKey, Index, LargeBinary, MetaData
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB, TIMESTAMP
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from domain.partners import PartnerType
+
 NAMING = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -18,16 +20,7 @@ NAMING = {
     "pk": "pk_%(table_name)s",
 }
 
-PARTNER_TYPES = (
-    "eto",
-    "mainland_office",
-    "industry_body",
-    "official_partner",
-    "service_partner",
-    "event_partner",
-    "gov_counterpart",
-    "hkte",
-)
+PARTNER_TYPES = tuple(t.value for t in PartnerType)
 
 
 def _one_of(column: str, values: tuple[str, ...]) -> str:
@@ -58,20 +51,6 @@ class PartnerRow(Base):
     status: Mapped[str] = mapped_column(String(16), server_default="active")
     created_at: Mapped[datetime] = mapped_column(server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(server_default=func.now())
-
-
-SCOPE_NAMES = (
-    "talent-list:read",
-    "events:read",
-    "leads:write",
-    "leads:read",
-    "webhooks:manage",
-    "leads:review",
-    "events:write",
-    "talent-list:write",
-    "clients:admin",
-    "audit:read",
-)
 
 
 class OAuthClientRow(Base):

@@ -33,11 +33,11 @@ from api.schemas.admin import (
 from api.schemas.base import Limit, Page, decode_cursor, encode_cursor
 from domain.audit import Actor
 from domain.client_admin import ClientAdministration, IssuedSecret
-from domain.clients import AuthMethod, OAuthClient, RateLimitTier
+from domain.clients import OAuthClient
 from domain.i18n import LocalizedText
 from domain.partners import Partner, PartnerStatus, PartnerType
 from domain.principal import Principal
-from domain.scopes import Scope, parse_scopes
+from domain.scopes import Scope
 
 _BODY = Body()
 
@@ -105,7 +105,7 @@ class PartnersController(Controller):
             _actor(principal),
             code=data.code,
             name=LocalizedText(data.name.en, data.name.zh_hant, data.name.zh_hans),
-            type=PartnerType(data.type),
+            type=data.type,
             country=data.country,
         )
         return partner_out(partner)
@@ -200,9 +200,9 @@ class ClientsController(Controller):
             _actor(principal),
             partner_id=data.partner_id,
             name=data.name,
-            scopes=parse_scopes(data.scopes),
-            auth_methods=frozenset(AuthMethod(m) for m in data.auth_methods),
-            tier=RateLimitTier(data.rate_limit_tier),
+            scopes=frozenset(data.scopes),
+            auth_methods=frozenset(data.auth_methods),
+            tier=data.rate_limit_tier,
             jwks=jwks,
         )
         return _secret_out(issued) if isinstance(issued, IssuedSecret) else client_out(issued)
@@ -265,8 +265,8 @@ class ClientsController(Controller):
             actor,
             client_id,
             name=data.name,
-            scopes=parse_scopes(data.scopes) if data.scopes else None,
-            tier=RateLimitTier(data.rate_limit_tier) if data.rate_limit_tier else None,
+            scopes=frozenset(data.scopes) if data.scopes else None,
+            tier=data.rate_limit_tier,
         )
         if data.status == "revoked":
             client = await admin.revoke_client(actor, client_id)

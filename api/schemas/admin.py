@@ -10,31 +10,10 @@ import msgspec
 from msgspec import Meta
 
 from api.schemas.base import RequestBody, ResponseBody
+from domain.clients import AuthMethod, RateLimitTier
+from domain.partners import PartnerType
+from domain.scopes import Scope
 
-PartnerTypeName = Literal[
-    "eto",
-    "mainland_office",
-    "industry_body",
-    "official_partner",
-    "service_partner",
-    "event_partner",
-    "gov_counterpart",
-    "hkte",
-]
-ScopeName = Literal[
-    "talent-list:read",
-    "events:read",
-    "leads:write",
-    "leads:read",
-    "webhooks:manage",
-    "leads:review",
-    "events:write",
-    "talent-list:write",
-    "clients:admin",
-    "audit:read",
-]
-AuthMethodName = Literal["client_secret_basic", "client_secret_post", "private_key_jwt"]
-TierName = Literal["standard", "elevated", "bulk"]
 Text = Annotated[str, Meta(min_length=1, max_length=200)]
 
 
@@ -53,7 +32,7 @@ class NamesOut(ResponseBody, frozen=True):
 class PartnerCreate(RequestBody, frozen=True):
     code: Annotated[str, Meta(pattern=r"^[a-z0-9][a-z0-9-]{1,62}$", examples=["hkfi-bankers"])]
     name: Names
-    type: PartnerTypeName
+    type: PartnerType
     country: Annotated[str, Meta(pattern=r"^[A-Z]{2}$", examples=["GB"])] | None = None
 
 
@@ -76,18 +55,18 @@ class PartnerOut(ResponseBody, frozen=True):
 class ClientCreate(RequestBody, frozen=True):
     partner_id: UUID
     name: Text
-    scopes: Annotated[list[ScopeName], Meta(min_length=1, max_length=10, examples=[["talent-list:read"]])]
-    auth_methods: Annotated[list[AuthMethodName], Meta(min_length=1, max_length=3)] = msgspec.field(
-        default_factory=lambda: ["client_secret_basic", "client_secret_post"]
+    scopes: Annotated[list[Scope], Meta(min_length=1, max_length=10, examples=[["talent-list:read"]])]
+    auth_methods: Annotated[list[AuthMethod], Meta(min_length=1, max_length=3)] = msgspec.field(
+        default_factory=lambda: [AuthMethod.CLIENT_SECRET_BASIC, AuthMethod.CLIENT_SECRET_POST]
     )
-    rate_limit_tier: TierName = "standard"
+    rate_limit_tier: RateLimitTier = RateLimitTier.STANDARD
     jwks: dict[str, Any] | None = None
 
 
 class ClientUpdate(RequestBody, frozen=True):
     name: Text | None = None
-    scopes: Annotated[list[ScopeName], Meta(min_length=1, max_length=10)] | None = None
-    rate_limit_tier: TierName | None = None
+    scopes: Annotated[list[Scope], Meta(min_length=1, max_length=10)] | None = None
+    rate_limit_tier: RateLimitTier | None = None
     status: Literal["revoked"] | None = None
 
 
