@@ -15,7 +15,7 @@ from litestar.openapi.plugins import JsonRenderPlugin
 from litestar.openapi.spec import Components, Contact, Server
 
 from adapters.crypto import ServerKeys
-from adapters.db.admin_uow import SqlAdminUnitOfWork, SystemClock
+from adapters.db.admin_uow import client_administration
 from adapters.db.database import Database
 from adapters.db.errors import is_database_unavailable
 from adapters.oauth.authlib_server import TokenServer
@@ -32,7 +32,6 @@ from api.routes.health import HealthController
 from api.routes.oauth import DiscoveryController, OAuthController
 from api.routes.openapi import openapi_document
 from api.settings import Settings, SettingsError
-from domain.client_admin import ClientAdministration
 
 API_VERSION = "0.1.0"
 log = logging.getLogger("hkte.api")
@@ -102,9 +101,7 @@ def create_app(settings: Settings | None = None, *, database: Database | None = 
     def attach(db: Database) -> None:
         state.database = db
         state.oauth = OAuthService(TokenServer(tokens, settings.issuer), db, keys.secret_pepper)
-        state.admin = ClientAdministration(
-            lambda: SqlAdminUnitOfWork(db.sessions), keys.secret_pepper, SystemClock()
-        )
+        state.admin = client_administration(db, keys.secret_pepper)
 
     if database is not None:
         attach(database)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 from uuid import UUID
 
@@ -46,7 +46,7 @@ class ClientRevoked(DomainError):
 class IssuedSecret:
     client: OAuthClient
     secret: str  # shown once, never stored
-    previous_secrets_expire_at: object | None = None
+    previous_secrets_expire_at: datetime | None = None
 
 
 class ClientAdministration:

@@ -8,8 +8,8 @@ from typing import Protocol
 from uuid import UUID
 
 from domain.audit import AuditEntry
-from domain.clients import ClientStatus, OAuthClient
-from domain.partners import Partner, PartnerStatus, PartnerType
+from domain.clients import OAuthClient
+from domain.partners import Partner
 
 
 class PartnerRepository(Protocol):
@@ -26,7 +26,6 @@ class ClientRepository(Protocol):
     async def add_secret(
         self, client: OAuthClient, secret_hash: bytes, others_expire_at: datetime
     ) -> None: ...
-    async def count_for_partner(self, partner_id: UUID, status: ClientStatus) -> int: ...
 
 
 class AuditLog(Protocol):
@@ -50,14 +49,3 @@ class AdminUnitOfWork(Protocol):
 
 class Clock(Protocol):
     def now(self) -> datetime: ...
-
-
-__all__ = [
-    "AdminUnitOfWork",
-    "AuditLog",
-    "ClientRepository",
-    "Clock",
-    "PartnerRepository",
-    "PartnerStatus",
-    "PartnerType",
-]

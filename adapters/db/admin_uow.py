@@ -8,8 +8,10 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from adapters.db.audit import SqlAuditLog
 from adapters.db.clients import SqlClientRepository
+from adapters.db.database import Database
 from adapters.db.partners import SqlPartnerRepository
 from adapters.db.uow import SqlUnitOfWork
+from domain.client_admin import ClientAdministration
 
 
 class SqlAdminUnitOfWork(SqlUnitOfWork):
@@ -26,6 +28,11 @@ class SqlAdminUnitOfWork(SqlUnitOfWork):
         self.clients = SqlClientRepository(self.session)
         self.audit = SqlAuditLog(self.session)
         return self
+
+
+def client_administration(database: Database, pepper: bytes) -> ClientAdministration:
+    """The admin use cases wired to PostgreSQL (the API, the CLI and `make run` share this)."""
+    return ClientAdministration(lambda: SqlAdminUnitOfWork(database.sessions), pepper, SystemClock())
 
 
 class SystemClock:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from uuid import UUID
 
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -86,16 +85,6 @@ class SqlClientRepository:
         )
         self._session.add(ClientSecretRow(id=new_id(), client_pk=client.id, secret_hash=secret_hash))
         await self._session.flush()
-
-    async def count_for_partner(self, partner_id: UUID, status: ClientStatus) -> int:
-        return int(
-            await self._session.scalar(
-                select(func.count()).where(
-                    OAuthClientRow.partner_id == partner_id, OAuthClientRow.status == status.value
-                )
-            )
-            or 0
-        )
 
 
 @dataclass(frozen=True, slots=True)

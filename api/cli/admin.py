@@ -16,7 +16,7 @@ import click
 
 from adapters.crypto import ServerKeys
 from adapters.db.admin_queries import list_clients, list_partners
-from adapters.db.admin_uow import SqlAdminUnitOfWork, SystemClock
+from adapters.db.admin_uow import client_administration
 from adapters.db.clients import SqlClientRepository
 from adapters.db.database import Database
 from adapters.oauth.keys import rotate_signing_key
@@ -47,7 +47,7 @@ def _run(work: Callable[[Database, ServerKeys], Awaitable[T]]) -> T:
 
 
 def _admin(db: Database, keys: ServerKeys) -> ClientAdministration:
-    return ClientAdministration(lambda: SqlAdminUnitOfWork(db.sessions), keys.secret_pepper, SystemClock())
+    return client_administration(db, keys.secret_pepper)
 
 
 def _echo_json(value: Any) -> None:

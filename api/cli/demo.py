@@ -13,12 +13,12 @@ from pathlib import Path
 from sqlalchemy import select
 
 from adapters.crypto import ServerKeys
-from adapters.db.admin_uow import SqlAdminUnitOfWork, SystemClock
+from adapters.db.admin_uow import client_administration
 from adapters.db.clients import load_credentials
 from adapters.db.database import Database
 from adapters.db.tables import PartnerRow
 from domain.audit import Actor
-from domain.client_admin import ClientAdministration, IssuedSecret
+from domain.client_admin import IssuedSecret
 from domain.clients import AuthMethod, secret_matches
 from domain.i18n import LocalizedText
 from domain.partners import PartnerType
@@ -29,9 +29,7 @@ ACTOR = Actor.operator("make-run")
 
 
 async def ensure_demo_client(database: Database, keys: ServerKeys, store: Path) -> tuple[str, str]:
-    admin = ClientAdministration(
-        lambda: SqlAdminUnitOfWork(database.sessions), keys.secret_pepper, SystemClock()
-    )
+    admin = client_administration(database, keys.secret_pepper)
     saved = json.loads(store.read_text()) if store.exists() else None  # noqa: ASYNC240 (a CLI, once)
     if saved:
         async with database.session() as session:

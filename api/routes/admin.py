@@ -6,13 +6,15 @@ from datetime import datetime, timedelta
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
-from litestar import Controller, Request, get, patch, post
+from litestar import Controller, get, patch, post
 from litestar.datastructures import State
 from litestar.di import NamedDependency
 from litestar.params import Body, FromPath, FromQuery
 
 from adapters.db.admin_queries import list_audit, list_clients, list_partners
+from adapters.db.clients import SqlClientRepository
 from adapters.db.database import Database
+from adapters.db.partners import SqlPartnerRepository
 from adapters.oauth.jwks import check_public_jwks
 from api.auth import provide_principal, requires
 from api.problems import problem_responses
@@ -34,6 +36,7 @@ from api.schemas.base import Limit, Page, decode_cursor, encode_cursor
 from domain.audit import Actor
 from domain.client_admin import ClientAdministration, IssuedSecret
 from domain.clients import OAuthClient
+from domain.errors import NotFound
 from domain.i18n import LocalizedText
 from domain.partners import Partner, PartnerStatus, PartnerType
 from domain.principal import Principal
@@ -80,7 +83,7 @@ def _secret_out(issued: IssuedSecret) -> ClientSecretOut:
     return ClientSecretOut(
         client=client_out(issued.client),
         client_secret=issued.secret,
-        previous_secrets_expire_at=expires if isinstance(expires, datetime) else None,
+        previous_secrets_expire_at=expires,
     )
 
 
@@ -141,11 +144,7 @@ class PartnersController(Controller):
     )
     async def get(self, state: State, partner_id: FromPath[UUID]) -> PartnerOut:
         """One partner."""
-        from domain.errors import NotFound
-
         async with state.database.session() as session:
-            from adapters.db.partners import SqlPartnerRepository
-
             partner = await SqlPartnerRepository(session).get(partner_id)
         if partner is None:
             raise NotFound("partner", partner_id)
@@ -236,9 +235,6 @@ class ClientsController(Controller):
     )
     async def get(self, state: State, client_id: FromPath[str]) -> ClientOut:
         """One client (never its secret)."""
-        from adapters.db.clients import SqlClientRepository
-        from domain.errors import NotFound
-
         async with state.database.session() as session:
             found = await SqlClientRepository(session).get(client_id)
         if found is None:
@@ -377,4 +373,3 @@ class AuditController(Controller):
 
 
 ADMIN_CONTROLLERS = [PartnersController, ClientsController, AuditController]
-__all__ = ["ADMIN_CONTROLLERS", "Request"]

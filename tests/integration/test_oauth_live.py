@@ -18,7 +18,7 @@ from joserfc import jwt
 from joserfc.jwk import RSAKey
 
 from adapters.crypto import ServerKeys
-from adapters.db.admin_uow import SqlAdminUnitOfWork, SystemClock
+from adapters.db.admin_uow import client_administration
 from adapters.db.database import Database
 from adapters.db.migrate import upgrade
 from adapters.localpg import LocalCluster
@@ -58,9 +58,7 @@ async def live() -> AsyncIterator[Live]:
     try:
         await asyncio.to_thread(_wait_for, lambda: _ready_status(base) == 200, 60, "the live server")
         keys = ServerKeys.derive(SECRET)
-        admin = ClientAdministration(
-            lambda: SqlAdminUnitOfWork(database.sessions), keys.secret_pepper, SystemClock()
-        )
+        admin = client_administration(database, keys.secret_pepper)
         yield Live(base, admin, database)
     finally:
         server.send_signal(signal.SIGTERM)
