@@ -40,6 +40,10 @@ class KeyRing:
             ]
         }
 
+    @property
+    def published_kids(self) -> tuple[str, ...]:
+        return tuple(str(key.kid) for key in self.public_keys)
+
     def find(self, kid: str) -> RSAKey | None:
         for key in self.public_keys:
             if key.kid == kid:
@@ -78,26 +82,34 @@ async def ensure_signing_key(session: AsyncSession, keys: ServerKeys) -> str | N
     return await rotate_signing_key(session, keys)
 
 
-async def load_key_ring(session: AsyncSession, keys: ServerKeys) -> KeyRing | None:
-    rows = (
-        (
-            await session.execute(
-                select(SigningKeyRow)
-                .where(
-                    SigningKeyRow.retired_at.is_(None)
-                    | (SigningKeyRow.retired_at > func.now() - PUBLISH_RETIRED_FOR)
-                )
-                .order_by(SigningKeyRow.created_at.desc())
-            )
-        )
-        .scalars()
-        .all()
+async def load_key_ring(
+    session: AsyncSession, keys: ServerKeys, loaded: KeyRing | None = None
+) -> KeyRing | None:
+    """The published keys. When they are the ones already `loaded`, that ring is returned as it
+    is: the periodic refresh then costs one small query, not a decryption and key imports."""
+    published = SigningKeyRow.retired_at.is_(None) | (
+        SigningKeyRow.retired_at > func.now() - PUBLISH_RETIRED_FOR
     )
-    current = next((row for row in rows if row.retired_at is None), None)
-    if current is None:
+    listed = (
+        await session.execute(
+            select(SigningKeyRow.kid, SigningKeyRow.retired_at.is_(None))
+            .where(published)
+            .order_by(SigningKeyRow.retired_at.is_(None).desc(), SigningKeyRow.created_at.desc())
+        )
+    ).all()
+    current_kid = next((kid for kid, active in listed if active), None)
+    if current_kid is None:
         return None
+    kids = tuple(kid for kid, _ in listed)
+    if loaded is not None and loaded.kid == current_kid and loaded.published_kids == kids:
+        return loaded
+    rows = {
+        row.kid: row
+        for row in (await session.scalars(select(SigningKeyRow).where(SigningKeyRow.kid.in_(kids)))).all()
+    }
+    current = rows[current_kid]
     private = RSAKey.import_key(
         keys.unseal(current.private_key_enc, context=current.kid), {"kid": current.kid}
     )
-    public = KeySet([RSAKey.import_key(row.public_jwk) for row in rows])
+    public = KeySet([RSAKey.import_key(rows[kid].public_jwk) for kid in kids])
     return KeyRing(signing_key=private, public_keys=public)

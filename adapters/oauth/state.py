@@ -40,8 +40,8 @@ class AuthState:
         return client_id in self.revoked_clients or jti in self.revoked_tokens
 
     async def refresh(self, session: AsyncSession) -> None:
-        """Reload keys and revocations (three small queries)."""
-        ring = await load_key_ring(session, self.keys)
+        """Reload keys (when they changed) and revocations: three small queries."""
+        ring = await load_key_ring(session, self.keys, self.key_ring)
         blocked = await session.scalars(
             select(OAuthClientRow.client_id)
             .join(PartnerRow, PartnerRow.id == OAuthClientRow.partner_id)

@@ -321,3 +321,32 @@ async def test_an_unknown_status_filter_is_a_400_naming_the_parameter(
     response = await client.get("/v1/admin/clients?status=sleeping", headers=admin)
     assert response.status_code == 400
     assert response.json()["errors"][0]["field"] == "status"
+
+
+async def test_key_rotation_publishes_both_keys_and_old_tokens_stay_valid(
+    app: Litestar, client: httpx.AsyncClient, database: Database
+) -> None:
+    from adapters.oauth.keys import rotate_signing_key
+
+    who = await make_client(app, scopes=frozenset(ADMIN_SCOPES), partner_type=PartnerType.HKTE)
+    old_token = await get_token(client, who)
+    old_kid = app.state.auth.require_key_ring().kid
+    await _refresh(app)
+    assert app.state.auth.require_key_ring().kid == old_kid  # nothing changed: same ring kept
+    async with database.session() as session:
+        new_kid = await rotate_signing_key(session, app.state.server_keys)
+        await session.commit()
+    await _refresh(app)
+    jwks_kids = [k["kid"] for k in (await client.get("/.well-known/jwks.json")).json()["keys"]]
+    assert jwks_kids[:2] == [new_kid, old_kid]
+    new_token = await get_token(client, who)
+    assert (
+        jwt.decode(new_token, app.state.auth.require_key_ring().public_keys, algorithms=["RS256"]).header[
+            "kid"
+        ]
+        == new_kid
+    )
+    for token in (old_token, new_token):
+        assert (
+            await client.get("/v1/admin/partners", headers={"Authorization": f"Bearer {token}"})
+        ).status_code == 200
