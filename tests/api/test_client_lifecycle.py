@@ -350,3 +350,22 @@ async def test_key_rotation_publishes_both_keys_and_old_tokens_stay_valid(
         assert (
             await client.get("/v1/admin/partners", headers={"Authorization": f"Bearer {token}"})
         ).status_code == 200
+
+
+async def test_partner_listing_pages_with_a_cursor_without_gaps_or_repeats(
+    app: Litestar, client: httpx.AsyncClient, admin: dict[str, str]
+) -> None:
+    from tests.support.oauth import make_partner
+
+    made = {str((await make_partner(app, PartnerType.GOV_COUNTERPART)).id) for _ in range(3)}
+    first = (await client.get("/v1/admin/partners?type=gov_counterpart&limit=2", headers=admin)).json()
+    second = (
+        await client.get(
+            f"/v1/admin/partners?type=gov_counterpart&limit=2&cursor={first['next_cursor']}", headers=admin
+        )
+    ).json()
+    seen = [p["id"] for p in first["items"] + second["items"]]
+    assert len(first["items"]) == 2
+    assert second["next_cursor"] is None
+    assert sorted(seen) == sorted(made)
+    assert seen == sorted(seen, reverse=True)  # newest first
