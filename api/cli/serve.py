@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -68,6 +69,19 @@ def _wait_until_ready(proc: subprocess.Popen[bytes], url: str) -> bool:
     return False
 
 
+def ensure_port_free(host: str, port: int) -> None:
+    """Refuse a taken address before starting anything. Granian binds with SO_REUSEPORT, so a
+    second server on the same port would otherwise start and silently share the traffic."""
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            raise click.ClickException(
+                f"{host}:{port} is already in use (another `make run`?); choose another with PORT=..."
+            ) from exc
+
+
 def serve(target: DatabaseTarget, host: str, port: int, workers: int, banner: str = "") -> int:
     """Run granian until it exits or we are told to stop; then stop what we started."""
     env = {
@@ -112,6 +126,7 @@ def serve(target: DatabaseTarget, host: str, port: int, workers: int, banner: st
 def serve_command(host: str | None, port: int | None, workers: int | None) -> None:
     """Run the API with granian. Without DATABASE_URL it uses the local PostgreSQL."""
     settings = load_settings()
+    ensure_port_free(host or settings.host, port or settings.port)
     target = database_target(settings)
     sys.exit(serve(target, host or settings.host, port or settings.port, workers or settings.workers))
 
@@ -141,6 +156,7 @@ Get a token:
 def run_command(host: str | None, port: int | None) -> None:
     """What `make run` does: local PostgreSQL, migrations, reference data, then serve."""
     settings = load_settings()
+    ensure_port_free(host or settings.host, port or settings.port)
     target = database_target(settings)
     if target.cluster is not None:
         click.echo(f"Data lives in {target.cluster.root}", err=True)

@@ -142,3 +142,21 @@ def test_readiness_follows_the_database_without_restarting_the_api(data_dir: Pat
         assert server.poll() is None, "the API must not have restarted or died"
     finally:
         assert _stop(server, signal.SIGTERM) == 0
+
+
+def test_a_taken_port_is_refused_before_anything_starts(data_dir: Path) -> None:
+    port = _free_port()
+    with socket.socket() as squatter:
+        squatter.bind(("127.0.0.1", port))
+        squatter.listen()
+        result = subprocess.run(
+            [HKTE, "run"],
+            env=_env(HKTE_DATA_DIR=str(data_dir), PORT=str(port)),
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    assert result.returncode != 0
+    assert f"127.0.0.1:{port} is already in use" in result.stderr
+    assert not (data_dir / "postgres").exists()  # no PostgreSQL was started for nothing
