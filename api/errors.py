@@ -12,7 +12,8 @@ from litestar.types import ExceptionHandlersMap
 
 from adapters.db.errors import is_database_unavailable
 from api.problems import FieldError, Problem, problem_response
-from domain.errors import DomainError, InvalidValue, NotFound
+from domain.errors import DomainError, InvalidValue, NotAllowed, NotFound, PreconditionFailed
+from domain.talent_list import EditionRejected
 
 log = logging.getLogger("hkte.api")
 
@@ -111,6 +112,21 @@ def handle_domain(request: _Request, exc: DomainError) -> Response[Problem]:
             title="The request is not valid",
             detail=str(exc),
             errors=[FieldError(field=exc.field, location="body", message=exc.message)],
+        )
+    if isinstance(exc, NotAllowed):
+        return problem_response(request, status=403, slug="not-allowed", title="Not allowed", detail=str(exc))
+    if isinstance(exc, PreconditionFailed):
+        return problem_response(
+            request, status=412, slug="precondition-failed", title="Precondition failed", detail=str(exc)
+        )
+    if isinstance(exc, EditionRejected):
+        return problem_response(
+            request,
+            status=422,
+            slug="edition-rejected",
+            title="The edition is not valid",
+            detail=str(exc),
+            errors=[FieldError(field=p.location, location="body", message=p.message) for p in exc.problems],
         )
     return problem_response(request, status=409, slug="conflict", title="Conflict", detail=str(exc))
 

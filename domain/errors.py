@@ -21,3 +21,11 @@ class InvalidValue(DomainError):
         super().__init__(f"{field}: {message}")
         self.field = field
         self.message = message
+
+
+class NotAllowed(DomainError):
+    """The caller may see the thing but not do this to it."""
+
+
+class PreconditionFailed(DomainError):
+    """The client's copy (If-Match) is not the current one."""

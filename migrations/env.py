@@ -10,12 +10,12 @@ from sqlalchemy import Connection, text
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from adapters.db.database import async_url
-from adapters.db.tables import Base
+from adapters.db.models import metadata
 
 MIGRATION_LOCK = 7_411_020_001  # any constant shared by every migrating process
 
 config = context.config
-target_metadata = Base.metadata
+target_metadata = metadata
 
 
 def _run(connection: Connection) -> None:

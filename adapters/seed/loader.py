@@ -6,16 +6,23 @@ what admins own (a partner's status) is never overwritten.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import func, literal_column
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from adapters.db.audit import SqlAuditLog
 from adapters.db.tables import PartnerRow
+from adapters.db.talent_list import SqlTalentListRepository
 from adapters.seed.offices import OFFICES
+from domain.audit import Actor, AuditEntry
 from domain.ids import new_id
+from domain.talent_list import Edition
+
+SEED_ACTOR = Actor.operator("seed")
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,15 +30,56 @@ class SeedReport:
     partners_inserted: int
     partners_updated: int
     partners_total: int
+    editions_published: tuple[str, ...] = ()
+    editions_kept: tuple[str, ...] = ()  # published before: immutable, left as they are
 
     def __str__(self) -> str:
-        return (
+        text = (
             f"partners: {self.partners_inserted} inserted, {self.partners_updated} updated, "
             f"{self.partners_total} in the reference data"
         )
+        if self.editions_published or self.editions_kept:
+            published = ", ".join(self.editions_published) or "none"
+            text += f"; Talent List editions published: {published} ({len(self.editions_kept)} already there)"
+        return text
 
 
-async def seed_reference_data(session: AsyncSession) -> SeedReport:
+async def seed_reference_data(session: AsyncSession, editions: Sequence[Edition] = ()) -> SeedReport:
+    """Partners (upserted) and Talent List editions (published once; never changed after)."""
+    partners = await _seed_partners(session)
+    published, kept = await _seed_editions(session, editions)
+    return replace(partners, editions_published=published, editions_kept=kept)
+
+
+async def _seed_editions(
+    session: AsyncSession, editions: Sequence[Edition]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    repository = SqlTalentListRepository(session)
+    existing = {e.code for e in await repository.load_all()}
+    published = []
+    for edition in editions:
+        if edition.code in existing:
+            continue
+        await repository.publish(edition, SEED_ACTOR.client_id)
+        await SqlAuditLog(session).record(
+            AuditEntry(
+                "talent_list.edition_published",
+                "success",
+                SEED_ACTOR,
+                "talent_list_edition",
+                edition.code,
+                {
+                    "effective_from": edition.effective_from.isoformat(),
+                    "professions": len(edition.professions),
+                },
+            )
+        )
+        published.append(edition.code)
+    kept = tuple(e.code for e in editions if e.code in existing)
+    return tuple(published), kept
+
+
+async def _seed_partners(session: AsyncSession) -> SeedReport:
     stmt = insert(PartnerRow).values(
         [
             {

@@ -8,6 +8,7 @@ from adapters.db.database import Database
 from adapters.db.migrate import upgrade
 from adapters.seed.loader import SeedReport, seed_reference_data
 from api.cli.common import database_target, load_settings, local_cluster, run_with_database
+from api.reference_data import reference_editions
 
 
 @click.group("db")
@@ -53,8 +54,9 @@ def db_upgrade(revision: str) -> None:
 
 
 async def _seed(database: Database) -> SeedReport:
+    editions = reference_editions()
     async with database.session() as session, session.begin():
-        return await seed_reference_data(session)
+        return await seed_reference_data(session, editions)
 
 
 @click.command("seed")

@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 
 from adapters.db.database import async_url
 from adapters.db.migrate import alembic_config, downgrade_on, upgrade_on
-from adapters.db.tables import Base
+from adapters.db.models import metadata
 from tests.support.databases import create_database, drop_database
 
 
@@ -58,7 +58,7 @@ async def test_stairway_upgrade_downgrade_upgrade_each_revision(scratch_url: str
 
 def _diff(conn: Connection) -> list[object]:
     context = MigrationContext.configure(conn, opts={"compare_type": True})
-    return list(compare_metadata(context, Base.metadata))
+    return list(compare_metadata(context, metadata))
 
 
 async def test_models_and_migrated_schema_do_not_differ(session_database: object, database_url: str) -> None:

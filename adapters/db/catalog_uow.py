@@ -1,0 +1,18 @@
+"""The unit of work of the catalog use cases: editions, events and the audit log together."""
+
+from __future__ import annotations
+
+from adapters.db.audit import SqlAuditLog
+from adapters.db.talent_list import SqlTalentListRepository
+from adapters.db.uow import SqlUnitOfWork
+
+
+class SqlCatalogUnitOfWork(SqlUnitOfWork):
+    editions: SqlTalentListRepository
+    audit: SqlAuditLog
+
+    async def __aenter__(self) -> SqlCatalogUnitOfWork:
+        await super().__aenter__()
+        self.editions = SqlTalentListRepository(self.session)
+        self.audit = SqlAuditLog(self.session)
+        return self

@@ -1,0 +1,8 @@
+"""Every table of the service in one metadata (what Alembic and the drift test compare)."""
+
+from __future__ import annotations
+
+from adapters.db import catalog_tables, tables
+
+metadata = tables.Base.metadata
+__all__ = ["catalog_tables", "metadata"]
