@@ -22,6 +22,7 @@ class ServerKeys:
 
     secret_pepper: bytes  # HMAC key for client secrets
     key_encryption_key: bytes  # AES-256-GCM key sealing signing keys at rest
+    cursor_key: bytes  # HMAC key signing paging cursors
 
     @classmethod
     def derive(cls, server_secret: str) -> ServerKeys:
@@ -30,6 +31,7 @@ class ServerKeys:
         return cls(
             secret_pepper=_derive(server_secret, b"client-secret-pepper"),
             key_encryption_key=_derive(server_secret, b"signing-key-encryption"),
+            cursor_key=_derive(server_secret, b"cursor-signing"),
         )
 
     def seal(self, plaintext: bytes, context: str) -> bytes:

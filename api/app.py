@@ -14,10 +14,12 @@ from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin
 from litestar.openapi.spec import Components, Contact, Server
 
+from adapters.catalog_cache import CatalogListener, TalentListCache
 from adapters.crypto import ServerKeys
 from adapters.db.admin_uow import client_administration
 from adapters.db.database import Database
 from adapters.db.errors import is_database_unavailable
+from adapters.db.events_uow import event_listings
 from adapters.oauth.authlib_server import TokenServer
 from adapters.oauth.keys import ensure_signing_key
 from adapters.oauth.service import OAuthService
@@ -28,9 +30,12 @@ from api.errors import EXCEPTION_HANDLERS, problem_for_foreign_errors
 from api.logs import configure_logging
 from api.request_context import with_request_context
 from api.routes.admin import ADMIN_CONTROLLERS
+from api.routes.events_admin import EventsController
 from api.routes.health import HealthController
 from api.routes.oauth import DiscoveryController, OAuthController
 from api.routes.openapi import openapi_document
+from api.routes.talent_list import TalentListController
+from api.routes.talent_list_admin import TalentListAdminController
 from api.settings import Settings, SettingsError
 
 API_VERSION = "0.1.0"
@@ -42,12 +47,23 @@ with their PDPO consent evidence and follow their status, query the Talent List 
 listings. Errors are RFC 9457 problem details (`application/problem+json`)."""
 
 
+def calendar_alias(scope: Any) -> Any:
+    """`/v1/events/{id}.ics` is served by the route `/v1/events/{id}/ics` (routes match whole
+    path segments); the OpenAPI document lists it under the public name."""
+    path: str = scope["path"]
+    if path.startswith("/v1/events/") and path.endswith(".ics") and path.count("/") == 3:
+        alias = path[: -len(".ics")] + "/ics"
+        scope = {**scope, "path": alias, "raw_path": alias.encode()}
+    return scope
+
+
 class PartnerApi(Litestar):
     """Litestar with our request context (X-Request-ID, access log) outside everything, so that
     unknown routes and framework errors get it too."""
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
         if scope["type"] == "http":
+            scope = calendar_alias(scope)
             await with_request_context(super().__call__, scope, receive, send)
         else:
             await super().__call__(scope, receive, send)
@@ -102,6 +118,8 @@ def create_app(settings: Settings | None = None, *, database: Database | None = 
         state.database = db
         state.oauth = OAuthService(TokenServer(tokens, settings.issuer), db, keys.secret_pepper)
         state.admin = client_administration(db, keys.secret_pepper)
+        state.talent_list = TalentListCache(db)
+        state.events = event_listings(db)
 
     if database is not None:
         attach(database)
@@ -118,12 +136,15 @@ def create_app(settings: Settings | None = None, *, database: Database | None = 
                 raise
             log.warning("database unavailable at start-up; serving 503 until it answers")
         every = settings.auth_refresh_seconds
-        refresher = asyncio.create_task(_keep_refreshed(app, every)) if every > 0 else None
+        background = [asyncio.create_task(_keep_refreshed(app, every))] if every > 0 else []
+        if owned:  # a database handed in (tests) is bound to one transaction: nothing to listen on
+            listener = CatalogListener(settings.database_url or "", app.state.talent_list)
+            background.append(asyncio.create_task(listener.run()))
         try:
             yield
         finally:
-            if refresher is not None:
-                refresher.cancel()
+            for task in background:
+                task.cancel()
             if owned:
                 await app.state.database.dispose()
 
@@ -133,6 +154,9 @@ def create_app(settings: Settings | None = None, *, database: Database | None = 
             OAuthController,
             DiscoveryController,
             *ADMIN_CONTROLLERS,
+            TalentListController,
+            TalentListAdminController,
+            EventsController,
             openapi_document,
         ],
         after_request=problem_for_foreign_errors,

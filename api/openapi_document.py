@@ -8,6 +8,7 @@ from typing import Any
 import msgspec
 
 from api.app import create_app
+from api.routes.openapi import document_of
 from api.settings import Settings
 
 # Any URL will do: building the document opens no connection.
@@ -16,9 +17,7 @@ _OFFLINE = Settings(database_url="postgresql://offline@127.0.0.1:1/offline", hkt
 
 def build_document() -> dict[str, Any]:
     # through msgspec: the schema may hold structs (examples), which plain json cannot encode
-    document: dict[str, Any] = json.loads(
-        msgspec.json.encode(create_app(_OFFLINE).openapi_schema.to_schema())
-    )
+    document: dict[str, Any] = json.loads(msgspec.json.encode(document_of(create_app(_OFFLINE))))
     return document
 
 

@@ -5,7 +5,19 @@ from __future__ import annotations
 from typing import Any
 
 import msgspec
-from litestar import Request, Response, get
+from litestar import Litestar, Request, Response, get
+
+PUBLIC_PATHS = {"/v1/events/{event_id}/ics": "/v1/events/{event_id}.ics"}
+
+
+def document_of(app: Litestar) -> dict[str, Any]:
+    """The app's OpenAPI document, with routes listed under their public paths."""
+    document: dict[str, Any] = app.openapi_schema.to_schema()
+    paths = document.get("paths", {})
+    for route, public in PUBLIC_PATHS.items():
+        if route in paths:
+            paths[public] = paths.pop(route)
+    return document
 
 
 @get("/openapi.json", include_in_schema=False, operation_id="getOpenApiDocument", cache_control=None)
@@ -13,6 +25,6 @@ async def openapi_document(request: Request[Any, Any, Any]) -> Response[bytes]:
     app = request.app
     cached: bytes | None = getattr(app.state, "openapi_bytes", None)
     if cached is None:
-        cached = msgspec.json.encode(app.openapi_schema.to_schema())
+        cached = msgspec.json.encode(document_of(app))
         app.state.openapi_bytes = cached
     return Response(cached, media_type="application/vnd.oai.openapi+json")

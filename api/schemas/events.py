@@ -1,0 +1,198 @@
+"""Wire structs of event listings (schema.org Event vocabulary)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+from uuid import UUID
+
+import msgspec
+from msgspec import UNSET, Meta, UnsetType
+
+from api.negotiation import Languages
+from api.schemas.base import RequestBody, ResponseBody
+from api.schemas.talent_list import Text, name_out, text_out
+from domain.events import AttendanceMode, Event, EventStatus, EventType, PartnerRef, Publication, zone
+
+Url = Annotated[
+    str, Meta(pattern=r"^https://[^\s]+$", max_length=2000, examples=["https://www.hkengage.gov.hk/"])
+]
+SomeCode = Annotated[str, Meta(pattern=r"^[a-z0-9][a-z0-9-]{0,62}$")]
+LanguageTag = Annotated[str, Meta(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$", examples=["en", "yue"])]
+AwareTime = Annotated[
+    datetime, Meta(tz=True, description="RFC 3339 with a UTC offset.", examples=["2026-03-18T09:00:00+08:00"])
+]
+
+
+class TextIn(RequestBody, frozen=True):
+    """A text in up to three languages; English is required, missing translations fall back to it."""
+
+    en: Annotated[str, Meta(min_length=1, max_length=10000)]
+    zh_hant: Annotated[str, Meta(max_length=10000)] = msgspec.field(default="", name="zh-Hant")
+    zh_hans: Annotated[str, Meta(max_length=10000)] = msgspec.field(default="", name="zh-Hans")
+
+
+class VenueIn(RequestBody, frozen=True):
+    city: Annotated[str, Meta(min_length=1, max_length=100, description="In English.", examples=["London"])]
+    country: Annotated[str, Meta(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2.", examples=["GB"])]
+    name: TextIn | None = None
+    address: TextIn | None = None
+
+
+class EventCreate(RequestBody, frozen=True):
+    type: EventType
+    attendance_mode: AttendanceMode
+    title: TextIn
+    summary: TextIn
+    starts_at: AwareTime
+    ends_at: AwareTime
+    timezone: Annotated[
+        str, Meta(max_length=64, description="IANA time zone of the venue.", examples=["Asia/Hong_Kong"])
+    ]
+    description: TextIn | None = None
+    venue: VenueIn | None = None
+    online_url: Url | None = None
+    registration_url: Url | None = None
+    capacity: Annotated[int, Meta(ge=1, le=1_000_000)] | None = None
+    languages: Annotated[list[LanguageTag], Meta(max_length=10, description="Languages spoken.")] = []  # noqa: RUF012
+    sectors: Annotated[list[SomeCode], Meta(max_length=20, description="Talent List sector codes.")] = []  # noqa: RUF012
+    professions: Annotated[
+        list[SomeCode], Meta(max_length=50, description="Talent List profession codes.")
+    ] = []  # noqa: RUF012
+    organiser: Annotated[
+        SomeCode | None,
+        Meta(description="Partner code of the organiser; default: the caller's organisation."),
+    ] = None
+    co_organisers: Annotated[list[SomeCode], Meta(max_length=20, description="Partner codes.")] = []  # noqa: RUF012
+    draft: Annotated[
+        bool,
+        Meta(
+            description="Staff: keep it as a draft. Partners' events are always drafts until staff publish."
+        ),
+    ] = False
+
+
+class EventPatch(RequestBody, frozen=True):
+    """Fields to change; those left out stay as they are."""
+
+    type: EventType | UnsetType = UNSET
+    attendance_mode: AttendanceMode | UnsetType = UNSET
+    title: TextIn | UnsetType = UNSET
+    summary: TextIn | UnsetType = UNSET
+    description: TextIn | UnsetType | None = UNSET
+    starts_at: AwareTime | UnsetType = UNSET
+    ends_at: AwareTime | UnsetType = UNSET
+    timezone: Annotated[str, Meta(max_length=64)] | UnsetType = UNSET
+    venue: VenueIn | UnsetType | None = UNSET
+    online_url: Url | UnsetType | None = UNSET
+    registration_url: Url | UnsetType | None = UNSET
+    capacity: Annotated[int, Meta(ge=1, le=1000000)] | UnsetType | None = UNSET
+    languages: Annotated[list[LanguageTag], Meta(max_length=10)] | UnsetType = UNSET
+    sectors: Annotated[list[SomeCode], Meta(max_length=20)] | UnsetType = UNSET
+    professions: Annotated[list[SomeCode], Meta(max_length=50)] | UnsetType = UNSET
+
+
+class Reschedule(RequestBody, frozen=True):
+    starts_at: AwareTime
+    ends_at: AwareTime
+
+
+class MoveOnline(RequestBody, frozen=True):
+    online_url: Url
+
+
+class VenueOut(ResponseBody, frozen=True):
+    city: str
+    country: str
+    name: Text | None
+    address: Text | None
+
+
+class PartnerOut(ResponseBody, frozen=True):
+    id: UUID
+    code: str
+    name: Text
+
+
+class EventOut(ResponseBody, frozen=True):
+    id: UUID
+    url: str
+    calendar_url: Annotated[str, Meta(description="The event as an iCalendar (RFC 5545) file.")]
+    publication: Publication
+    status: Annotated[EventStatus, Meta(description="schema.org eventStatus.")]
+    type: EventType
+    attendance_mode: Annotated[AttendanceMode, Meta(description="schema.org eventAttendanceMode.")]
+    title: Text
+    summary: Text
+    description: Text | None
+    starts_at: Annotated[datetime, Meta(description="In the event's time zone.")]
+    ends_at: datetime
+    timezone: str
+    previous_starts_at: Annotated[datetime | None, Meta(description="Set when the event was rescheduled.")]
+    venue: VenueOut | None
+    online_url: str | None
+    registration_url: str | None
+    capacity: int | None
+    languages: list[str]
+    sectors: list[str]
+    professions: list[str]
+    organiser: PartnerOut
+    co_organisers: list[PartnerOut]
+    sequence: Annotated[int, Meta(description="Raised on every change (iCalendar SEQUENCE).")]
+    created_at: datetime
+    updated_at: datetime
+    published_at: datetime | None
+
+
+class EventPage(ResponseBody, frozen=True):
+    items: list[EventOut]
+    next_cursor: Annotated[
+        str | None, Meta(description="Pass as `cursor` for the next page; null at the end.")
+    ]
+
+
+def _partner(p: PartnerRef, languages: Languages) -> PartnerOut:
+    return PartnerOut(id=p.id, code=p.code, name=name_out(p.name, languages))
+
+
+def event_out(event: Event, languages: Languages, base_url: str) -> EventOut:
+    d = event.details
+    tz = zone(d.timezone)
+    url = f"{base_url}/v1/events/{event.id}"
+    venue = d.venue
+    return EventOut(
+        id=event.id,
+        url=url,
+        calendar_url=f"{url}.ics",
+        publication=event.publication,
+        status=event.status,
+        type=d.type,
+        attendance_mode=d.attendance_mode,
+        title=name_out(d.title, languages),
+        summary=name_out(d.summary, languages),
+        description=text_out(d.description, languages),
+        starts_at=d.starts_at.astimezone(tz),
+        ends_at=d.ends_at.astimezone(tz),
+        timezone=d.timezone,
+        previous_starts_at=event.previous_starts_at.astimezone(tz) if event.previous_starts_at else None,
+        venue=None
+        if venue is None
+        else VenueOut(
+            city=venue.city,
+            country=venue.country,
+            name=text_out(venue.name, languages),
+            address=text_out(venue.address, languages),
+        ),
+        online_url=d.online_url,
+        registration_url=d.registration_url,
+        capacity=d.capacity,
+        languages=list(d.languages),
+        sectors=list(d.sector_codes),
+        professions=list(d.profession_codes),
+        organiser=_partner(event.organiser, languages),
+        co_organisers=[_partner(p, languages) for p in event.co_organisers],
+        sequence=event.sequence,
+        created_at=event.created_at,
+        updated_at=event.updated_at,
+        published_at=event.published_at,
+    )
