@@ -92,7 +92,7 @@ def _english(details: EventDetails) -> str:
     return " ".join(texts)
 
 
-def _values(event: Event) -> dict[str, Any]:
+def event_values(event: Event) -> dict[str, Any]:
     d = event.details
     return {
         "publication": event.publication.value,
@@ -238,7 +238,7 @@ class SqlEventRepository:
 
     async def add(self, event: Event, created_by: str | None) -> Event:
         await self.session.execute(
-            insert(EventRow).values(id=event.id, created_by=created_by, **_values(event))
+            insert(EventRow).values(id=event.id, created_by=created_by, **event_values(event))
         )
         saved = await self.get(event.id)
         assert saved is not None
@@ -246,7 +246,7 @@ class SqlEventRepository:
 
     async def update(self, event: Event) -> Event:
         await self.session.execute(
-            update(EventRow).where(E.id == event.id).values(updated_at=func.now(), **_values(event))
+            update(EventRow).where(E.id == event.id).values(updated_at=func.now(), **event_values(event))
         )
         saved = await self.get(event.id)
         assert saved is not None

@@ -10,12 +10,15 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from datetime import UTC, datetime
 from types import FrameType
 
 import click
 
 from adapters.crypto import ServerKeys
+from adapters.db.database import Database
 from adapters.db.migrate import upgrade
+from adapters.seed.loader import seed_sample_events
 from api.cli.common import (
     DatabaseTarget,
     database_target,
@@ -150,6 +153,11 @@ Get a token:
 """
 
 
+async def _sample_events(database: Database) -> int:
+    async with database.session() as session, session.begin():
+        return await seed_sample_events(session, datetime.now(UTC).date())
+
+
 @click.command("run")
 @click.option("--host", default=None, help="Address to bind (HOST; default 127.0.0.1).")
 @click.option("--port", type=int, default=None, help="Port to bind (PORT; default 8000).")
@@ -169,6 +177,9 @@ def run_command(host: str | None, port: int | None) -> None:
             keys = ServerKeys.derive(require_server_secret(target))
             client_id, secret = run_with_database(target.url, lambda db: ensure_demo_client(db, keys, store))
             demo = DEMO_BANNER.format(store=store, client_id=client_id, client_secret=secret)
+            samples = run_with_database(target.url, _sample_events)
+            if samples:
+                click.echo(f"Sample events for local development: {samples} inserted", err=True)
     except BaseException:
         if target.cluster is not None and target.started_here:
             target.cluster.stop()
