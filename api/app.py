@@ -26,6 +26,7 @@ from adapters.oauth.service import OAuthService
 from adapters.oauth.state import AuthState
 from adapters.oauth.tokens import AccessTokens, TokenPolicy
 from api.auth import SCHEME, security_scheme
+from api.docs_ui import LocalSwaggerUI, swagger_assets
 from api.errors import EXCEPTION_HANDLERS, problem_for_foreign_errors
 from api.logs import configure_logging
 from api.request_context import with_request_context
@@ -158,6 +159,7 @@ def create_app(settings: Settings | None = None, *, database: Database | None = 
             TalentListAdminController,
             EventsController,
             openapi_document,
+            swagger_assets(),
         ],
         after_request=problem_for_foreign_errors,
         lifespan=[lifespan],
@@ -173,7 +175,7 @@ def create_app(settings: Settings | None = None, *, database: Database | None = 
             servers=[Server(url=settings.base_url)],
             path="/docs",
             use_handler_docstrings=True,
-            render_plugins=[JsonRenderPlugin(path="/openapi.json")],
+            render_plugins=[LocalSwaggerUI(), JsonRenderPlugin(path="/openapi.json")],
             components=Components(
                 security_schemes={SCHEME: security_scheme(f"{settings.issuer}/oauth/token")}
             ),

@@ -155,8 +155,9 @@ def handle_unexpected(request: _Request, exc: Exception) -> Response[Problem]:
 async def problem_for_foreign_errors(response: Response[Any]) -> Response[Any]:
     """Error answers made by framework parts we do not control (the documentation router's
     HTML 404 page) are turned into problem details, so clients only ever see one format."""
-    status = response.status_code or 200
-    media_type = str(getattr(response.media_type, "value", response.media_type))
+    status = getattr(response, "status_code", None) or 200
+    media = getattr(response, "media_type", None)  # ASGI responses (static files) have none
+    media_type = str(getattr(media, "value", media))
     if status < 400 or not media_type.startswith("text/"):
         return response  # ours are JSON (problem details, or RFC 6749 errors on /oauth)
     slug, title = _HTTP_PROBLEMS.get(status, ("error", "Error"))

@@ -1,0 +1,54 @@
+"""/docs is served entirely by this server, and the document says which bodies are strict."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import httpx
+
+DOCUMENT = Path(__file__).parents[2] / "openapi" / "openapi.json"
+
+
+async def test_docs_page_loads_only_assets_this_server_serves(client: httpx.AsyncClient) -> None:
+    page = await client.get("/docs")
+    assert page.status_code == 200
+    assert page.headers["content-type"].startswith("text/html")
+    html = page.text
+    assets = re.findall(r"""<(?:script|link)[^>]+(?:src|href)=['"]([^'"]+)['"]""", html)
+    assert len(assets) >= 4  # favicon, stylesheet, bundle, preset
+    for asset in assets:
+        assert asset.startswith("/static/swagger-ui/"), asset  # no third-party CDN
+        fetched = await client.get(asset)
+        assert fetched.status_code == 200, asset
+        assert len(fetched.content) > 100
+    assert "/v1/events/{event_id}.ics" in html  # the same document as /openapi.json
+
+
+def test_every_request_body_refuses_unknown_fields_in_the_document() -> None:
+    document = json.loads(DOCUMENT.read_text(encoding="utf-8"))
+    schemas = document["components"]["schemas"]
+    checked = 0
+    for path, operations in document["paths"].items():
+        for method, operation in operations.items():
+            content = operation.get("requestBody", {}).get("content", {}).get("application/json")
+            if not content:
+                continue
+            schema = content["schema"]
+            ref = schema["$ref"] if "$ref" in schema else schema["allOf"][0]["$ref"]
+            name = ref.rsplit("/", 1)[-1]
+            assert schemas[name].get("additionalProperties") is False, f"{method.upper()} {path}: {name}"
+            checked += 1
+    assert checked >= 10
+
+
+async def test_an_unknown_field_is_refused_as_the_document_says(client: httpx.AsyncClient) -> None:
+    response = await client.post("/v1/admin/partners", json={"code": "x", "surprise": 1})
+    assert response.status_code in (401, 422)  # no token: refused before the body, and never 500
+
+
+async def test_a_missing_asset_is_a_404_problem(client: httpx.AsyncClient) -> None:
+    response = await client.get("/static/swagger-ui/no-such-file.js")
+    assert response.status_code == 404
+    assert response.headers["content-type"] == "application/problem+json"
