@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 import msgspec
 
-from api.schemas.talent_list_import import EditionImport, TextIn
+from api.schemas.talent_list_import import EditionImport, EditionText
 from domain.i18n import LocalizedText
 from domain.talent_list import (
     AdmissionScheme,
@@ -41,11 +41,11 @@ OPTIONAL_COLUMNS = (
 )
 
 
-def _text(value: TextIn | None) -> LocalizedText | None:
+def _text(value: EditionText | None) -> LocalizedText | None:
     return None if value is None else LocalizedText(value.en, value.zh_hant, value.zh_hans)
 
 
-def _name(value: TextIn, place: str, problems: list[EditionProblem]) -> LocalizedText:
+def _name(value: EditionText, place: str, problems: list[EditionProblem]) -> LocalizedText:
     for tag, text in (("en", value.en), ("zh-Hant", value.zh_hant), ("zh-Hans", value.zh_hans)):
         if not text.strip():
             problems.append(EditionProblem(f"{place}.{tag}", "a name is needed in all three languages"))

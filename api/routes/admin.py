@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 from uuid import UUID
 
 from litestar import Controller, get, patch, post
@@ -21,18 +21,21 @@ from api.problems import problem_responses
 from api.request_context import current_request_id
 from api.schemas.admin import (
     AuditOut,
+    AuditPage,
     ClientCreate,
     ClientOut,
+    ClientPage,
     ClientSecretOut,
     ClientUpdate,
     NamesOut,
     PartnerCreate,
     PartnerOut,
+    PartnerPage,
     PartnerUpdate,
     PublicKeys,
     SecretRotation,
 )
-from api.schemas.base import Limit, Page, decode_cursor, encode_cursor
+from api.schemas.base import Limit, decode_cursor, encode_cursor
 from domain.audit import Actor
 from domain.client_admin import ClientAdministration, IssuedSecret
 from domain.clients import OAuthClient
@@ -123,7 +126,7 @@ class PartnersController(Controller):
         status: FromQuery[PartnerStatus | None] = None,
         limit: Limit = 50,
         cursor: FromQuery[str | None] = None,
-    ) -> Page[PartnerOut]:
+    ) -> PartnerPage:
         """Newest first, keyset paged: follow `next_cursor`."""
         database: Database = state.database
         async with database.session() as session:
@@ -134,7 +137,7 @@ class PartnersController(Controller):
                 before=decode_cursor(cursor),
                 limit=limit + 1,
             )
-        return _page([partner_out(p) for p in rows[:limit]], rows, limit)
+        return _page(PartnerPage, [partner_out(p) for p in rows[:limit]], rows, limit)
 
     @get(
         "/{partner_id:uuid}",
@@ -173,9 +176,12 @@ class PartnersController(Controller):
         return partner_out(partner)
 
 
-def _page(items: list[Any], rows: list[Any], limit: int) -> Page[Any]:
+P = TypeVar("P", PartnerPage, ClientPage, AuditPage)
+
+
+def _page(page: type[P], items: list[Any], rows: list[Any], limit: int) -> P:
     more = len(rows) > limit
-    return Page(items=items, next_cursor=encode_cursor(rows[limit - 1].id) if more else None)
+    return page(items=items, next_cursor=encode_cursor(rows[limit - 1].id) if more else None)
 
 
 class ClientsController(Controller):
@@ -219,13 +225,13 @@ class ClientsController(Controller):
         status: FromQuery[Literal["active", "revoked"] | None] = None,
         limit: Limit = 50,
         cursor: FromQuery[str | None] = None,
-    ) -> Page[ClientOut]:
+    ) -> ClientPage:
         """Newest first, keyset paged; filter by partner and status (active, revoked)."""
         async with state.database.session() as session:
             rows = await list_clients(
                 session, partner_id=partner_id, status=status, before=decode_cursor(cursor), limit=limit + 1
             )
-        return _page([client_out(c) for c in rows[:limit]], rows, limit)
+        return _page(ClientPage, [client_out(c) for c in rows[:limit]], rows, limit)
 
     @get(
         "/{client_id:str}",
@@ -341,7 +347,7 @@ class AuditController(Controller):
         until: FromQuery[datetime | None] = None,
         limit: Limit = 50,
         cursor: FromQuery[str | None] = None,
-    ) -> Page[AuditOut]:
+    ) -> AuditPage:
         """Newest first, keyset paged. Entries never hold secrets or personal data."""
         async with state.database.session() as session:
             rows = await list_audit(
@@ -369,7 +375,7 @@ class AuditController(Controller):
             )
             for r in rows[:limit]
         ]
-        return _page(items, rows, limit)
+        return _page(AuditPage, items, rows, limit)
 
 
 ADMIN_CONTROLLERS = [PartnersController, ClientsController, AuditController]

@@ -26,7 +26,7 @@ from api.negotiation import negotiate
 from api.problems import problem_responses
 from api.request_context import current_request_id
 from api.routes.events import EventReads, event_etag
-from api.schemas.events import EventCreate, EventOut, EventPatch, MoveOnline, Reschedule, TextIn, VenueIn
+from api.schemas.events import EventCreate, EventOut, EventPatch, EventText, MoveOnline, Reschedule, VenueIn
 from domain.audit import Actor
 from domain.errors import InvalidValue
 from domain.event_listings import EventListings
@@ -47,11 +47,11 @@ class PreconditionRequired(HTTPException):
         super().__init__(detail="Send If-Match with the event's ETag (from GET /v1/events/{id}).")
 
 
-def _text(value: TextIn | None) -> LocalizedText | None:
+def _text(value: EventText | None) -> LocalizedText | None:
     return None if value is None else LocalizedText(value.en, value.zh_hant, value.zh_hans)
 
 
-def _required(value: TextIn) -> LocalizedText:
+def _required(value: EventText) -> LocalizedText:
     return LocalizedText(value.en, value.zh_hant, value.zh_hans)
 
 

@@ -9,7 +9,7 @@ from uuid import UUID
 import msgspec
 from msgspec import Meta
 
-from api.schemas.base import RequestBody, ResponseBody
+from api.schemas.base import NextCursor, RequestBody, ResponseBody
 from domain.clients import AuthMethod, RateLimitTier
 from domain.partners import PartnerType
 from domain.scopes import Scope
@@ -113,3 +113,24 @@ class AuditOut(ResponseBody, frozen=True):
     target_id: str | None
     request_id: str | None
     details: dict[str, Any]
+
+
+class PartnerPage(ResponseBody, frozen=True):
+    """A page of partners, newest first."""
+
+    items: list[PartnerOut]
+    next_cursor: NextCursor
+
+
+class ClientPage(ResponseBody, frozen=True):
+    """A page of OAuth clients, newest first."""
+
+    items: list[ClientOut]
+    next_cursor: NextCursor
+
+
+class AuditPage(ResponseBody, frozen=True):
+    """A page of audit entries, newest first."""
+
+    items: list[AuditOut]
+    next_cursor: NextCursor

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import base64
 import binascii
-from typing import Annotated, Generic, TypeVar
+from typing import Annotated
 from uuid import UUID
 
 import msgspec
 from litestar.exceptions import ValidationException
 from litestar.params import QueryParameter
 from msgspec import Meta
-
-T = TypeVar("T")
 
 
 class RequestBody(msgspec.Struct, kw_only=True, forbid_unknown_fields=True, frozen=True):
@@ -23,11 +21,7 @@ class ResponseBody(msgspec.Struct, kw_only=True, frozen=True):
     pass
 
 
-class Page(ResponseBody, Generic[T], frozen=True):
-    items: list[T]
-    next_cursor: Annotated[
-        str | None, Meta(description="Pass as `cursor` for the next page; null at the end.")
-    ]
+NextCursor = Annotated[str | None, Meta(description="Pass as `cursor` for the next page; null at the end.")]
 
 
 Limit = Annotated[int, QueryParameter(ge=1, le=100, description="Page size (1-100).")]

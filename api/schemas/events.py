@@ -24,7 +24,7 @@ AwareTime = Annotated[
 ]
 
 
-class TextIn(RequestBody, frozen=True):
+class EventText(RequestBody, frozen=True):
     """A text in up to three languages; English is required, missing translations fall back to it."""
 
     en: Annotated[str, Meta(min_length=1, max_length=10000)]
@@ -35,21 +35,21 @@ class TextIn(RequestBody, frozen=True):
 class VenueIn(RequestBody, frozen=True):
     city: Annotated[str, Meta(min_length=1, max_length=100, description="In English.", examples=["London"])]
     country: Annotated[str, Meta(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2.", examples=["GB"])]
-    name: TextIn | None = None
-    address: TextIn | None = None
+    name: EventText | None = None
+    address: EventText | None = None
 
 
 class EventCreate(RequestBody, frozen=True):
     type: EventType
     attendance_mode: AttendanceMode
-    title: TextIn
-    summary: TextIn
+    title: EventText
+    summary: EventText
     starts_at: AwareTime
     ends_at: AwareTime
     timezone: Annotated[
         str, Meta(max_length=64, description="IANA time zone of the venue.", examples=["Asia/Hong_Kong"])
     ]
-    description: TextIn | None = None
+    description: EventText | None = None
     venue: VenueIn | None = None
     online_url: Url | None = None
     registration_url: Url | None = None
@@ -77,9 +77,9 @@ class EventPatch(RequestBody, frozen=True):
 
     type: EventType | UnsetType = UNSET
     attendance_mode: AttendanceMode | UnsetType = UNSET
-    title: TextIn | UnsetType = UNSET
-    summary: TextIn | UnsetType = UNSET
-    description: TextIn | UnsetType | None = UNSET
+    title: EventText | UnsetType = UNSET
+    summary: EventText | UnsetType = UNSET
+    description: EventText | UnsetType | None = UNSET
     starts_at: AwareTime | UnsetType = UNSET
     ends_at: AwareTime | UnsetType = UNSET
     timezone: Annotated[str, Meta(max_length=64)] | UnsetType = UNSET
@@ -108,7 +108,7 @@ class VenueOut(ResponseBody, frozen=True):
     address: Text | None
 
 
-class PartnerOut(ResponseBody, frozen=True):
+class EventPartner(ResponseBody, frozen=True):
     id: UUID
     code: str
     name: Text
@@ -136,8 +136,8 @@ class EventOut(ResponseBody, frozen=True):
     languages: list[str]
     sectors: list[str]
     professions: list[str]
-    organiser: PartnerOut
-    co_organisers: list[PartnerOut]
+    organiser: EventPartner
+    co_organisers: list[EventPartner]
     sequence: Annotated[int, Meta(description="Raised on every change (iCalendar SEQUENCE).")]
     created_at: datetime
     updated_at: datetime
@@ -151,8 +151,8 @@ class EventPage(ResponseBody, frozen=True):
     ]
 
 
-def _partner(p: PartnerRef, languages: Languages) -> PartnerOut:
-    return PartnerOut(id=p.id, code=p.code, name=name_out(p.name, languages))
+def _partner(p: PartnerRef, languages: Languages) -> EventPartner:
+    return EventPartner(id=p.id, code=p.code, name=name_out(p.name, languages))
 
 
 def event_out(event: Event, languages: Languages, base_url: str) -> EventOut:

@@ -19,7 +19,7 @@ Code = Annotated[str, Meta(pattern=r"^[a-z0-9][a-z0-9-]{0,62}$", examples=["actu
 Words = Annotated[str, Meta(max_length=4000)]
 
 
-class TextIn(RequestBody, frozen=True):
+class EditionText(RequestBody, frozen=True):
     """A text in the three languages. Names need all three; elsewhere an empty translation falls
     back to English."""
 
@@ -30,17 +30,17 @@ class TextIn(RequestBody, frozen=True):
 
 class SectorIn(RequestBody, frozen=True):
     code: Annotated[str, Meta(pattern=r"^[a-z0-9][a-z0-9-]{0,62}$", examples=["financial-services"])]
-    name: TextIn
-    description: TextIn | None = None
+    name: EditionText
+    description: EditionText | None = None
 
 
 class ProfessionIn(RequestBody, frozen=True):
     code: Code
     sector: Annotated[str, Meta(description="Code of one of the edition's sectors.", max_length=63)]
-    name: TextIn
-    description: TextIn | None = None
-    qualifications: TextIn | None = None
-    experience: TextIn | None = None
+    name: EditionText
+    description: EditionText | None = None
+    qualifications: EditionText | None = None
+    experience: EditionText | None = None
     schemes: (
         Annotated[list[AdmissionScheme], Meta(description="Default: the edition's schemes.", max_length=10)]
         | None
@@ -56,7 +56,7 @@ class EditionImport(RequestBody, frozen=True):
 
     code: Annotated[str, Meta(pattern=r"^[0-9]{4}(-[a-z0-9]{1,20})?$", examples=["2026"])]
     effective_from: Annotated[date, Meta(description="The day the edition takes effect.")]
-    title: TextIn
+    title: EditionText
     schemes: Annotated[
         list[AdmissionScheme], Meta(min_length=1, max_length=10, examples=[["QMAS", "GEP", "ASMTP"]])
     ]
@@ -64,7 +64,7 @@ class EditionImport(RequestBody, frozen=True):
     declared_profession_count: (
         Annotated[int, Meta(ge=1, le=1000, description="Size of the official edition, when known.")] | None
     ) = None
-    notes: TextIn | None = None
+    notes: EditionText | None = None
     sectors: Annotated[list[SectorIn], Meta(max_length=100)] | None = None
     professions: Annotated[list[ProfessionIn], Meta(max_length=2000)] | None = None
     csv: Annotated[str, Meta(max_length=2_000_000, description="The professions as CSV (UTF-8).")] | None = (
