@@ -5,12 +5,17 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck layers pytest openapi clean-data help
+TS_SDK := openapi/clients/typescript
+NODE_DEPS := $(TS_SDK)/node_modules/.package-lock.json
+
+.PHONY: run test lint typecheck layers pytest openapi sdk fuzz clean-data help
 
 help:
 	@echo "make run    - start the API on http://127.0.0.1:8000 with a local PostgreSQL (data kept in .data/)"
 	@echo "make test   - every check: ruff, mypy, import-linter contracts, the whole pytest suite"
 	@echo "make openapi - regenerate openapi/openapi.json from the app"
+	@echo "make sdk    - regenerate openapi/openapi.json and both SDKs (Python, TypeScript) from it"
+	@echo "make fuzz   - schemathesis against a live server, longer and with a random seed"
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,17 +32,28 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-typecheck: $(STAMP)
+$(NODE_DEPS): $(TS_SDK)/package-lock.json
+	cd $(TS_SDK) && npm ci --no-audit --no-fund
+
+typecheck: $(STAMP) $(NODE_DEPS)
 	$(BIN)/mypy
+	cd $(TS_SDK) && npm run --silent typecheck
 
 layers: $(STAMP)
 	$(BIN)/lint-imports
 
-pytest: $(STAMP)
+pytest: $(STAMP) $(NODE_DEPS)
 	$(BIN)/pytest
 
 openapi: $(STAMP)
 	$(BIN)/hkte openapi --output openapi/openapi.json
+
+sdk: openapi $(NODE_DEPS)
+	openapi/generate_python_client.sh
+	cd $(TS_SDK) && npm run --silent generate && npm run --silent typecheck
+
+fuzz: $(STAMP)
+	HKTE_FUZZ_EXAMPLES=$${HKTE_FUZZ_EXAMPLES:-1000} HKTE_FUZZ_SEED=random $(BIN)/pytest -p no:cacheprovider tests/contract/test_schemathesis.py
 
 clean-data:
 	@$(BIN)/hkte db stop 2>/dev/null || true

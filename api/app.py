@@ -8,11 +8,12 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
-from litestar import Litestar
+from litestar import Litestar, Response
 from litestar.datastructures import State
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin
 from litestar.openapi.spec import Components, Contact, Server
+from litestar.routes import HTTPRoute
 
 from adapters.catalog_cache import CatalogListener, TalentListCache
 from adapters.crypto import ServerKeys
@@ -46,6 +47,26 @@ DESCRIPTION = """\
 The API that Hong Kong Talent Engage (HKTE) partners' systems talk to: submit talent leads
 with their PDPO consent evidence and follow their status, query the Talent List and event
 listings. Errors are RFC 9457 problem details (`application/problem+json`)."""
+
+
+def fix_options_allow(app: Litestar) -> None:
+    """Litestar builds each path's automatic OPTIONS answer when the path's first handler is
+    registered, so `Allow` misses methods added by later handlers of the same path (GET and POST
+    on /v1/events). Point every automatic OPTIONS handler at its route's final methods."""
+    for route in app.routes:
+        if not isinstance(route, HTTPRoute):
+            continue
+        allow = ", ".join(sorted(route.methods))
+        for handler in route.route_handlers:
+            if handler.handler_name == "options_handler":
+                handler._fn = _options_answer(allow)
+
+
+def _options_answer(allow: str) -> Any:
+    def options_handler(scope: Any) -> Response[None]:
+        return Response(content=None, status_code=204, headers={"Allow": allow}, media_type="text/plain")
+
+    return options_handler
 
 
 def calendar_alias(scope: Any) -> Any:
@@ -149,7 +170,7 @@ def create_app(settings: Settings | None = None, *, database: Database | None = 
             if owned:
                 await app.state.database.dispose()
 
-    return PartnerApi(
+    app = PartnerApi(
         route_handlers=[
             HealthController,
             OAuthController,
@@ -182,3 +203,5 @@ def create_app(settings: Settings | None = None, *, database: Database | None = 
         ),
         debug=False,
     )
+    fix_options_allow(app)
+    return app

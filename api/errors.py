@@ -44,7 +44,8 @@ def _field_errors(extra: object) -> list[FieldError]:
     errors = []
     for item in items:
         if isinstance(item, dict):
-            source = str(item.get("source") or "body")
+            raw = item.get("source") or "body"
+            source = str(getattr(raw, "value", raw))  # Litestar's ParamType enum, or a plain string
             errors.append(
                 FieldError(
                     field=str(item.get("key") or "$"),

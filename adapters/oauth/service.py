@@ -47,6 +47,24 @@ def _error(status: int, error: str, description: str) -> OAuthAnswer:
     return OAuthAnswer(status, {"error": error, "error_description": description}, headers)
 
 
+OAUTH_PARAMETERS = (
+    "grant_type",
+    "scope",
+    "client_id",
+    "client_secret",
+    "client_assertion",
+    "client_assertion_type",
+    "token",
+    "token_type_hint",
+)
+
+
+def safe_text(text: str, limit: int = 200) -> str:
+    """Client-sent text fit for `error_description`, which RFC 6749 §5.2 limits to printable
+    ASCII without `"` and `\\`: anything else becomes `?`."""
+    return "".join(c if " " <= c <= "~" and c not in '"\\' else "?" for c in text[:limit])
+
+
 def parse_form(content_type: str | None, body: bytes) -> dict[str, list[str]]:
     if (content_type or "").split(";")[0].strip().lower() != "application/x-www-form-urlencoded":
         raise InvalidRequestError(description="the body must be application/x-www-form-urlencoded")
@@ -56,9 +74,10 @@ def parse_form(content_type: str | None, body: bytes) -> dict[str, list[str]]:
         )
     except (UnicodeDecodeError, ValueError) as exc:
         raise InvalidRequestError(description="the form body could not be parsed") from exc
-    repeated = sorted(k for k, v in form.items() if len(v) > 1)
-    if repeated:  # RFC 6749 §3.2: parameters must not be included more than once
-        raise InvalidRequestError(description=f"repeated parameter: {', '.join(repeated)}")
+    # RFC 6749 §3.2: the parameters it defines must not be repeated; unknown ones are ignored
+    repeated = sorted(k for k in OAUTH_PARAMETERS if len(form.get(k, ())) > 1)
+    if repeated:
+        raise InvalidRequestError(description=f"repeated parameter: {safe_text(', '.join(repeated))}")
     return form
 
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Annotated, Any, Literal, TypeVar
 from uuid import UUID
 
 from litestar import Controller, get, patch, post
 from litestar.datastructures import State
 from litestar.di import NamedDependency
-from litestar.params import Body, FromPath, FromQuery
+from litestar.params import Body, FromPath, FromQuery, QueryParameter
 
 from adapters.db.admin_queries import list_audit, list_clients, list_partners
 from adapters.db.clients import SqlClientRepository
@@ -17,6 +17,7 @@ from adapters.db.database import Database
 from adapters.db.partners import SqlPartnerRepository
 from adapters.oauth.jwks import check_public_jwks
 from api.auth import provide_principal, requires
+from api.event_filters import parse_moment
 from api.problems import problem_responses
 from api.request_context import current_request_id
 from api.schemas.admin import (
@@ -46,6 +47,10 @@ from domain.principal import Principal
 from domain.scopes import Scope
 
 _BODY = Body()
+Moment = Annotated[
+    str | None,
+    QueryParameter(description="A date (2026-03-18) or an RFC 3339 date-time with offset.", max_length=40),
+]
 
 
 def _actor(principal: NamedDependency[Principal]) -> Actor:
@@ -343,20 +348,22 @@ class AuditController(Controller):
         action: FromQuery[str | None] = None,
         client_id: FromQuery[str | None] = None,
         target_id: FromQuery[str | None] = None,
-        since: FromQuery[datetime | None] = None,
-        until: FromQuery[datetime | None] = None,
+        since: FromQuery[Moment] = None,
+        until: FromQuery[Moment] = None,
         limit: Limit = 50,
         cursor: FromQuery[str | None] = None,
     ) -> AuditPage:
-        """Newest first, keyset paged. Entries never hold secrets or personal data."""
+        """Newest first, keyset paged. Entries never hold secrets or personal data. `since` and
+        `until` take a date (midnight in Hong Kong) or a date-time with its UTC offset."""
+        since_at, until_at = parse_moment("since", since), parse_moment("until", until)
         async with state.database.session() as session:
             rows = await list_audit(
                 session,
                 action=action,
                 client_id=client_id,
                 target_id=target_id,
-                since=since,
-                until=until,
+                since=since_at,
+                until=until_at,
                 before=decode_cursor(cursor),
                 limit=limit + 1,
             )

@@ -34,11 +34,11 @@ def _problem(description: str) -> dict[str, Any]:
 def complete_responses(path: str, operation: dict[str, Any]) -> None:
     """Every error an operation can answer, as problem details: Litestar's own 400 schema (which
     this API never sends) is replaced, and the errors any /v1 call can meet are added."""
+    if not path.startswith("/v1/"):
+        return  # /oauth answers in RFC 6749 form, documented by its routes
     responses: dict[str, Any] = operation["responses"]
     if "400" in responses and MEDIA_TYPE not in responses["400"].get("content", {}):
         responses["400"] = _problem("Invalid parameter or malformed body (problem details name it)")
-    if not path.startswith("/v1/"):
-        return
     if operation.get("requestBody"):
         responses.setdefault("400", _problem("Malformed body (problem details name it)"))
         responses.setdefault("413", _problem("The body is larger than the service accepts"))

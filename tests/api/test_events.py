@@ -257,6 +257,7 @@ async def test_bad_filters_are_400_naming_the_parameter(
     assert response.status_code == 400, response.text
     assert response.headers["content-type"] == "application/problem+json"
     assert name in [e["field"] for e in response.json()["errors"]]
+    assert {e["location"] for e in response.json()["errors"]} == {"query"}
 
 
 async def test_unknown_event_is_404(client: httpx.AsyncClient, actors: Actors) -> None:

@@ -11,6 +11,7 @@ import sys
 import tempfile
 import time
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -51,6 +52,8 @@ class LiveServer:
     base_url: str
     partner: Credentials  # an overseas office with the partner scopes
     staff: Credentials  # HKTE staff
+    everything: Credentials  # every scope (HKTE partner `e2e-all`): what the fuzzer uses
+    protected_ids: tuple[str, ...]  # the clients and partners above, which no test may revoke
 
 
 def _free_port() -> int:
@@ -66,8 +69,9 @@ async def _partner_id(database: Database, code: str) -> UUID:
     return found
 
 
-async def _prepare(url: str) -> tuple[Credentials, Credentials]:
-    """Reference data, sample events, and two clients: a partner's and HKTE staff's."""
+async def _prepare(url: str) -> tuple[list[Credentials], list[str]]:
+    """Reference data, sample events, and three clients: a partner's, HKTE staff's, and one
+    holding every scope; with the ids of every client and partner involved."""
     database = Database.connect(url)
     admin = client_administration(database, ServerKeys.derive(SECRET).secret_pepper)
     actor = Actor.operator("e2e")
@@ -83,26 +87,40 @@ async def _prepare(url: str) -> tuple[Credentials, Credentials]:
             type=PartnerType.ETO,
             country="GB",
         )
-        made = []
-        for partner_id, scopes in (
-            (office.id, PARTNER_SCOPES),
-            (await _partner_id(database, "hkte"), STAFF_SCOPES),
-        ):
+        everyone = await admin.create_partner(
+            actor,
+            code="e2e-all",
+            name=LocalizedText("E2E HKTE desk", "測試", "测试"),
+            type=PartnerType.HKTE,
+            country="HK",
+        )
+        hkte = await _partner_id(database, "hkte")
+        made, ids = [], [str(office.id), str(hkte), str(everyone.id)]
+        grants = ((office.id, PARTNER_SCOPES), (hkte, STAFF_SCOPES), (everyone.id, frozenset(Scope)))
+        for partner_id, scopes in grants:
             issued = await admin.create_client(
                 actor, partner_id=partner_id, name="e2e", scopes=scopes, auth_methods=methods
             )
             assert isinstance(issued, IssuedSecret)
             made.append(Credentials(issued.client.client_id, issued.secret))
-        return made[0], made[1]
+            ids.append(issued.client.client_id)
+        return made, ids
     finally:
         await database.dispose()
 
 
 @pytest.fixture(scope="session")
 async def live_server(admin_url: str) -> AsyncIterator[LiveServer]:
-    url = await create_database(admin_url, "hkte_e2e")
+    """Shared by the SDK tests (reads, and writes that leave the reference data as it is)."""
+    async with start_server(admin_url, "hkte_e2e") as server:
+        yield server
+
+
+@asynccontextmanager
+async def start_server(admin_url: str, prefix: str) -> AsyncIterator[LiveServer]:
+    url = await create_database(admin_url, prefix)
     await asyncio.to_thread(upgrade, url)
-    partner, staff = await _prepare(url)
+    credentials, ids = await _prepare(url)
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
     env = {
@@ -128,7 +146,7 @@ async def live_server(admin_url: str) -> AsyncIterator[LiveServer]:
                 if process.poll() is not None or time.monotonic() > deadline:
                     raise AssertionError(f"the server did not start; see {log.name}")
                 await asyncio.sleep(0.2)
-        yield LiveServer(base, partner, staff)
+        yield LiveServer(base, *credentials, protected_ids=tuple(ids))
     finally:
         process.terminate()
         process.wait(timeout=30)

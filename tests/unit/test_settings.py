@@ -32,3 +32,10 @@ def test_the_issuer_base_url_defaults_to_host_and_port_and_can_be_set() -> None:
 def test_a_bad_setting_is_refused_with_its_name(name: str, value: str) -> None:
     with pytest.raises(SettingsError, match=name.lower()):
         Settings.from_env({name: value})
+
+
+def test_oauth_error_descriptions_keep_only_what_rfc_6749_allows() -> None:
+    from adapters.oauth.service import safe_text
+
+    assert safe_text('scope, "é"\\') == "scope, ????"
+    assert len(safe_text("x" * 1000)) == 200

@@ -1,0 +1,274 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.diff_talent_list_editions_lang_type_1 import DiffTalentListEditionsLangType1
+from ...models.diff_talent_list_editions_lang_type_2_type_1 import DiffTalentListEditionsLangType2Type1
+from ...models.diff_talent_list_editions_lang_type_3_type_1 import DiffTalentListEditionsLangType3Type1
+from ...models.edition_diff_out import EditionDiffOut
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    base: str,
+    target: str,
+    *,
+    lang: DiffTalentListEditionsLangType1
+    | DiffTalentListEditionsLangType2Type1
+    | DiffTalentListEditionsLangType3Type1
+    | None
+    | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_lang: None | str | Unset
+    if isinstance(lang, Unset):
+        json_lang = UNSET
+    elif isinstance(lang, DiffTalentListEditionsLangType1):
+        json_lang = lang.value
+    elif isinstance(lang, DiffTalentListEditionsLangType2Type1):
+        json_lang = lang.value
+    elif isinstance(lang, DiffTalentListEditionsLangType3Type1):
+        json_lang = lang.value
+    else:
+        json_lang = lang
+    params["lang"] = json_lang
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/talent-list/editions/{base}/diff/{target}".format(
+            base=quote(str(base), safe=""),
+            target=quote(str(target), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | EditionDiffOut | Problem | None:
+    if response.status_code == 200:
+        response_200 = EditionDiffOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | EditionDiffOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    base: str,
+    target: str,
+    *,
+    client: AuthenticatedClient,
+    lang: DiffTalentListEditionsLangType1
+    | DiffTalentListEditionsLangType2Type1
+    | DiffTalentListEditionsLangType3Type1
+    | None
+    | Unset = UNSET,
+) -> Response[Any | EditionDiffOut | Problem]:
+    """Compare two editions
+
+     What changed from edition `base` to edition `target`: professions added, removed, and
+    changed (with the names of the fields that differ), matched by their stable codes.
+
+    Args:
+        base (str):
+        target (str):
+        lang (DiffTalentListEditionsLangType1 | DiffTalentListEditionsLangType2Type1 |
+            DiffTalentListEditionsLangType3Type1 | None | Unset): Language of the texts; overrides
+            Accept-Language. `all` returns all three.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | EditionDiffOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        base=base,
+        target=target,
+        lang=lang,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    base: str,
+    target: str,
+    *,
+    client: AuthenticatedClient,
+    lang: DiffTalentListEditionsLangType1
+    | DiffTalentListEditionsLangType2Type1
+    | DiffTalentListEditionsLangType3Type1
+    | None
+    | Unset = UNSET,
+) -> Any | EditionDiffOut | Problem | None:
+    """Compare two editions
+
+     What changed from edition `base` to edition `target`: professions added, removed, and
+    changed (with the names of the fields that differ), matched by their stable codes.
+
+    Args:
+        base (str):
+        target (str):
+        lang (DiffTalentListEditionsLangType1 | DiffTalentListEditionsLangType2Type1 |
+            DiffTalentListEditionsLangType3Type1 | None | Unset): Language of the texts; overrides
+            Accept-Language. `all` returns all three.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | EditionDiffOut | Problem
+    """
+
+    return sync_detailed(
+        base=base,
+        target=target,
+        client=client,
+        lang=lang,
+    ).parsed
+
+
+async def asyncio_detailed(
+    base: str,
+    target: str,
+    *,
+    client: AuthenticatedClient,
+    lang: DiffTalentListEditionsLangType1
+    | DiffTalentListEditionsLangType2Type1
+    | DiffTalentListEditionsLangType3Type1
+    | None
+    | Unset = UNSET,
+) -> Response[Any | EditionDiffOut | Problem]:
+    """Compare two editions
+
+     What changed from edition `base` to edition `target`: professions added, removed, and
+    changed (with the names of the fields that differ), matched by their stable codes.
+
+    Args:
+        base (str):
+        target (str):
+        lang (DiffTalentListEditionsLangType1 | DiffTalentListEditionsLangType2Type1 |
+            DiffTalentListEditionsLangType3Type1 | None | Unset): Language of the texts; overrides
+            Accept-Language. `all` returns all three.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | EditionDiffOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        base=base,
+        target=target,
+        lang=lang,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    base: str,
+    target: str,
+    *,
+    client: AuthenticatedClient,
+    lang: DiffTalentListEditionsLangType1
+    | DiffTalentListEditionsLangType2Type1
+    | DiffTalentListEditionsLangType3Type1
+    | None
+    | Unset = UNSET,
+) -> Any | EditionDiffOut | Problem | None:
+    """Compare two editions
+
+     What changed from edition `base` to edition `target`: professions added, removed, and
+    changed (with the names of the fields that differ), matched by their stable codes.
+
+    Args:
+        base (str):
+        target (str):
+        lang (DiffTalentListEditionsLangType1 | DiffTalentListEditionsLangType2Type1 |
+            DiffTalentListEditionsLangType3Type1 | None | Unset): Language of the texts; overrides
+            Accept-Language. `all` returns all three.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | EditionDiffOut | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            base=base,
+            target=target,
+            client=client,
+            lang=lang,
+        )
+    ).parsed

@@ -1,0 +1,255 @@
+import datetime
+from http import HTTPStatus
+from typing import Any, cast
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.edition_out import EditionOut
+from ...models.get_talent_list_lang_type_1 import GetTalentListLangType1
+from ...models.get_talent_list_lang_type_2_type_1 import GetTalentListLangType2Type1
+from ...models.get_talent_list_lang_type_3_type_1 import GetTalentListLangType3Type1
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    on: datetime.date | None | Unset = UNSET,
+    lang: GetTalentListLangType1 | GetTalentListLangType2Type1 | GetTalentListLangType3Type1 | None | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_on: None | str | Unset
+    if isinstance(on, Unset):
+        json_on = UNSET
+    elif isinstance(on, datetime.date):
+        json_on = on.isoformat()
+    else:
+        json_on = on
+    params["on"] = json_on
+
+    json_lang: None | str | Unset
+    if isinstance(lang, Unset):
+        json_lang = UNSET
+    elif isinstance(lang, GetTalentListLangType1):
+        json_lang = lang.value
+    elif isinstance(lang, GetTalentListLangType2Type1):
+        json_lang = lang.value
+    elif isinstance(lang, GetTalentListLangType3Type1):
+        json_lang = lang.value
+    else:
+        json_lang = lang
+    params["lang"] = json_lang
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/talent-list",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | EditionOut | Problem | None:
+    if response.status_code == 200:
+        response_200 = EditionOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | EditionOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    on: datetime.date | None | Unset = UNSET,
+    lang: GetTalentListLangType1 | GetTalentListLangType2Type1 | GetTalentListLangType3Type1 | None | Unset = UNSET,
+) -> Response[Any | EditionOut | Problem]:
+    """The Talent List in force
+
+     The edition in force today in Hong Kong (or on `on`), with its sectors and their professions.
+
+    Texts follow `Accept-Language` (zh-HK → Traditional, zh-CN → Simplified, else English) or
+    `lang`. Send the ETag back in `If-None-Match` to get a 304 while nothing changed.
+
+    Args:
+        on (datetime.date | None | Unset): The edition in force on this day (YYYY-MM-DD); default
+            today in Hong Kong.
+        lang (GetTalentListLangType1 | GetTalentListLangType2Type1 | GetTalentListLangType3Type1 |
+            None | Unset): Language of the texts; overrides Accept-Language. `all` returns all three.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | EditionOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        on=on,
+        lang=lang,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    on: datetime.date | None | Unset = UNSET,
+    lang: GetTalentListLangType1 | GetTalentListLangType2Type1 | GetTalentListLangType3Type1 | None | Unset = UNSET,
+) -> Any | EditionOut | Problem | None:
+    """The Talent List in force
+
+     The edition in force today in Hong Kong (or on `on`), with its sectors and their professions.
+
+    Texts follow `Accept-Language` (zh-HK → Traditional, zh-CN → Simplified, else English) or
+    `lang`. Send the ETag back in `If-None-Match` to get a 304 while nothing changed.
+
+    Args:
+        on (datetime.date | None | Unset): The edition in force on this day (YYYY-MM-DD); default
+            today in Hong Kong.
+        lang (GetTalentListLangType1 | GetTalentListLangType2Type1 | GetTalentListLangType3Type1 |
+            None | Unset): Language of the texts; overrides Accept-Language. `all` returns all three.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | EditionOut | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        on=on,
+        lang=lang,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    on: datetime.date | None | Unset = UNSET,
+    lang: GetTalentListLangType1 | GetTalentListLangType2Type1 | GetTalentListLangType3Type1 | None | Unset = UNSET,
+) -> Response[Any | EditionOut | Problem]:
+    """The Talent List in force
+
+     The edition in force today in Hong Kong (or on `on`), with its sectors and their professions.
+
+    Texts follow `Accept-Language` (zh-HK → Traditional, zh-CN → Simplified, else English) or
+    `lang`. Send the ETag back in `If-None-Match` to get a 304 while nothing changed.
+
+    Args:
+        on (datetime.date | None | Unset): The edition in force on this day (YYYY-MM-DD); default
+            today in Hong Kong.
+        lang (GetTalentListLangType1 | GetTalentListLangType2Type1 | GetTalentListLangType3Type1 |
+            None | Unset): Language of the texts; overrides Accept-Language. `all` returns all three.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | EditionOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        on=on,
+        lang=lang,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    on: datetime.date | None | Unset = UNSET,
+    lang: GetTalentListLangType1 | GetTalentListLangType2Type1 | GetTalentListLangType3Type1 | None | Unset = UNSET,
+) -> Any | EditionOut | Problem | None:
+    """The Talent List in force
+
+     The edition in force today in Hong Kong (or on `on`), with its sectors and their professions.
+
+    Texts follow `Accept-Language` (zh-HK → Traditional, zh-CN → Simplified, else English) or
+    `lang`. Send the ETag back in `If-None-Match` to get a 304 while nothing changed.
+
+    Args:
+        on (datetime.date | None | Unset): The edition in force on this day (YYYY-MM-DD); default
+            today in Hong Kong.
+        lang (GetTalentListLangType1 | GetTalentListLangType2Type1 | GetTalentListLangType3Type1 |
+            None | Unset): Language of the texts; overrides Accept-Language. `all` returns all three.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | EditionOut | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            on=on,
+            lang=lang,
+        )
+    ).parsed

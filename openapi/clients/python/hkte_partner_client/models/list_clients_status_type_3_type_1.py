@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class ListClientsStatusType3Type1(StrEnum):
+    ACTIVE = "active"
+    REVOKED = "revoked"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,11 @@
+from enum import StrEnum
+
+
+class ListProfessionsLangType2Type1(StrEnum):
+    ALL = "all"
+    EN = "en"
+    ZH_HANS = "zh-Hans"
+    ZH_HANT = "zh-Hant"
+
+    def __str__(self) -> str:
+        return str(self.value)
