@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
+import msgspec
 from litestar import Litestar, Response
 from litestar.datastructures import State
 from litestar.openapi import OpenAPIConfig
@@ -30,7 +31,8 @@ from api.auth import SCHEME, security_scheme
 from api.docs_ui import LocalSwaggerUI, swagger_assets
 from api.errors import EXCEPTION_HANDLERS, problem_for_foreign_errors
 from api.logs import configure_logging
-from api.request_context import with_request_context
+from api.problems import Problem, problem_type
+from api.request_context import current_request_id, with_request_context
 from api.routes.admin import ADMIN_CONTROLLERS
 from api.routes.events_admin import EventsController
 from api.routes.health import HealthController
@@ -69,6 +71,23 @@ def _options_answer(allow: str) -> Any:
     return options_handler
 
 
+async def send_nul_refusal(scope: Any, send: Any) -> None:
+    """NUL characters can be neither stored nor matched; refuse them before anything runs."""
+    body = msgspec.json.encode(
+        Problem(
+            type=problem_type("invalid-characters"),
+            title="The request is not valid",
+            status=400,
+            detail="The URL may not contain NUL (%00) characters.",
+            instance=scope["path"].replace("\x00", ""),
+            request_id=current_request_id.get(),
+        )
+    )
+    headers = [(b"content-type", b"application/problem+json"), (b"content-length", str(len(body)).encode())]
+    await send({"type": "http.response.start", "status": 400, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
+
+
 def calendar_alias(scope: Any) -> Any:
     """`/v1/events/{id}.ics` is served by the route `/v1/events/{id}/ics` (routes match whole
     path segments); the OpenAPI document lists it under the public name."""
@@ -85,8 +104,13 @@ class PartnerApi(Litestar):
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
         if scope["type"] == "http":
-            scope = calendar_alias(scope)
-            await with_request_context(super().__call__, scope, receive, send)
+            await with_request_context(self._serve, calendar_alias(scope), receive, send)
+        else:
+            await super().__call__(scope, receive, send)
+
+    async def _serve(self, scope: Any, receive: Any, send: Any) -> None:
+        if b"%00" in scope.get("query_string", b"") or "\x00" in scope["path"]:
+            await send_nul_refusal(scope, send)
         else:
             await super().__call__(scope, receive, send)
 

@@ -10,7 +10,7 @@ from litestar.exceptions import HTTPException, SerializationException, Validatio
 from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
 from litestar.types import ExceptionHandlersMap
 
-from adapters.db.errors import is_database_unavailable
+from adapters.db.errors import is_database_unavailable, is_unstorable_text
 from api.problems import FieldError, Problem, problem_response
 from domain.errors import DomainError, InvalidValue, NotAllowed, NotFound, PreconditionFailed
 from domain.talent_list import EditionRejected
@@ -133,6 +133,14 @@ def handle_domain(request: _Request, exc: DomainError) -> Response[Problem]:
 
 
 def handle_unexpected(request: _Request, exc: Exception) -> Response[Problem]:
+    if is_unstorable_text(exc):
+        return problem_response(
+            request,
+            status=400,
+            slug="invalid-characters",
+            title="The request is not valid",
+            detail="Text may not contain NUL (U+0000) characters.",
+        )
     if is_database_unavailable(exc):
         log.warning("database unavailable: %s", type(exc).__name__)
         return problem_response(

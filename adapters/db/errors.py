@@ -21,6 +21,30 @@ _UNAVAILABLE_SQLSTATES = {
 }
 
 
+_UNSTORABLE_TEXT_SQLSTATES = {
+    "22021",  # character_not_in_repertoire (a NUL character in text)
+    "22P05",  # untranslatable_character
+}
+
+
+def _sqlstates(exc: BaseException) -> list[str]:
+    states: list[str] = []
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        sqlstate = getattr(current, "sqlstate", None)
+        if isinstance(sqlstate, str):
+            states.append(sqlstate)
+        current = current.__cause__ or getattr(current, "orig", None) or current.__context__
+    return states
+
+
+def is_unstorable_text(exc: BaseException) -> bool:
+    """True when the client sent text PostgreSQL cannot store (a NUL character): its fault, not ours."""
+    return any(state in _UNSTORABLE_TEXT_SQLSTATES for state in _sqlstates(exc))
+
+
 def is_database_unavailable(exc: BaseException) -> bool:
     """True when `exc` means the database is down, restarting, overloaded or too slow."""
     seen: set[int] = set()

@@ -6,7 +6,7 @@ from datetime import timedelta
 from typing import Annotated, Any, Literal, TypeVar
 from uuid import UUID
 
-from litestar import Controller, get, patch, post
+from litestar import Controller, Response, get, patch, post
 from litestar.datastructures import State
 from litestar.di import NamedDependency
 from litestar.params import Body, FromPath, FromQuery, QueryParameter
@@ -109,7 +109,7 @@ class PartnersController(Controller):
     )
     async def create(
         self, state: State, principal: NamedDependency[Principal], data: Annotated[PartnerCreate, _BODY]
-    ) -> PartnerOut:
+    ) -> Response[PartnerOut]:
         """Creates an active partner. Its clients are created separately."""
         admin: ClientAdministration = state.admin
         partner = await admin.create_partner(
@@ -119,7 +119,8 @@ class PartnersController(Controller):
             type=data.type,
             country=data.country,
         )
-        return partner_out(partner)
+        location = {"Location": f"/v1/admin/partners/{partner.id}"}
+        return Response(partner_out(partner), status_code=201, headers=location)
 
     @get(
         "/", operation_id="listPartners", summary="List partners", responses=problem_responses(400, 401, 403)
@@ -203,7 +204,7 @@ class ClientsController(Controller):
     )
     async def create(
         self, state: State, principal: NamedDependency[Principal], data: Annotated[ClientCreate, _BODY]
-    ) -> ClientSecretOut | ClientOut:
+    ) -> Response[ClientSecretOut | ClientOut]:
         """A partner client can never hold staff or admin scopes. The secret is in this answer only."""
         jwks = check_public_jwks(data.jwks) if data.jwks is not None else None
         issued = await state.admin.create_client(
@@ -215,7 +216,9 @@ class ClientsController(Controller):
             tier=data.rate_limit_tier,
             jwks=jwks,
         )
-        return _secret_out(issued) if isinstance(issued, IssuedSecret) else client_out(issued)
+        body = _secret_out(issued) if isinstance(issued, IssuedSecret) else client_out(issued)
+        client = issued.client if isinstance(issued, IssuedSecret) else issued
+        return Response(body, status_code=201, headers={"Location": f"/v1/admin/clients/{client.client_id}"})
 
     @get(
         "/",

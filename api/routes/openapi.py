@@ -7,7 +7,7 @@ from typing import Any
 import msgspec
 from litestar import Litestar, Request, Response, get
 
-from api.problems import MEDIA_TYPE
+from api.openapi_polish import polish
 from api.schemas.base import RequestBody
 
 PUBLIC_PATHS = {"/v1/events/{event_id}/ics": "/v1/events/{event_id}.ics"}
@@ -24,27 +24,6 @@ def request_schema_names() -> set[str]:
     return names
 
 
-def _problem(description: str) -> dict[str, Any]:
-    return {
-        "description": description,
-        "content": {MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}},
-    }
-
-
-def complete_responses(path: str, operation: dict[str, Any]) -> None:
-    """Every error an operation can answer, as problem details: Litestar's own 400 schema (which
-    this API never sends) is replaced, and the errors any /v1 call can meet are added."""
-    if not path.startswith("/v1/"):
-        return  # /oauth answers in RFC 6749 form, documented by its routes
-    responses: dict[str, Any] = operation["responses"]
-    if "400" in responses and MEDIA_TYPE not in responses["400"].get("content", {}):
-        responses["400"] = _problem("Invalid parameter or malformed body (problem details name it)")
-    if operation.get("requestBody"):
-        responses.setdefault("400", _problem("Malformed body (problem details name it)"))
-        responses.setdefault("413", _problem("The body is larger than the service accepts"))
-    responses.setdefault("503", _problem("Temporarily unavailable; retry after Retry-After"))
-
-
 def document_of(app: Litestar) -> dict[str, Any]:
     """The app's OpenAPI document, with routes listed under their public paths, and request
     structs (which refuse unknown fields) saying so with `additionalProperties: false`."""
@@ -54,9 +33,9 @@ def document_of(app: Litestar) -> dict[str, Any]:
         if route in paths:
             paths[public] = paths.pop(route)
     for path, operations in paths.items():
-        for operation in operations.values():
+        for method, operation in operations.items():
             if isinstance(operation, dict) and "responses" in operation:
-                complete_responses(path, operation)
+                polish(path, method, operation)
     strict = request_schema_names()
     for name, schema in document.get("components", {}).get("schemas", {}).items():
         if name in strict and schema.get("type") == "object":

@@ -115,3 +115,13 @@ async def test_an_unexpected_error_is_a_500_problem_without_internals(app: Lites
     body = _assert_problem(response, 500, "internal-error")
     assert "secret internals" not in response.text
     assert body["request_id"]
+
+
+async def test_nul_characters_are_a_400_problem_not_a_500(client: httpx.AsyncClient) -> None:
+    """Found by schemathesis: PostgreSQL cannot store or match U+0000, so it is refused up front
+    in URLs, and in bodies wherever it would reach the database."""
+    in_query = await client.get("/v1/events?city=a%00b")
+    assert in_query.status_code == 400
+    assert in_query.headers["content-type"] == "application/problem+json"
+    assert in_query.json()["type"].endswith("/invalid-characters")
+    assert in_query.headers["x-request-id"] == in_query.json()["request_id"]

@@ -349,3 +349,13 @@ async def test_writes_need_events_write_and_bad_bodies_are_422(
         assert response.status_code == 422, (changes, response.text)
         assert any(field in e["field"] for e in response.json()["errors"]), response.text
     assert (await client.get("/v1/events", headers=actors.other)).json()["items"] == []
+
+
+async def test_nul_characters_in_a_body_are_refused_and_change_nothing(
+    client: httpx.AsyncClient, actors: Actors
+) -> None:
+    body = event_body(title={"en": "Road\u0000show"})
+    response = await client.post("/v1/events", json=body, headers=actors.staff)
+    assert response.status_code == 400
+    assert response.json()["type"].endswith("/invalid-characters")
+    assert (await client.get("/v1/events", headers=actors.other)).json()["items"] == []

@@ -55,6 +55,9 @@ def fuzz_command(base_url: str, token: str, *, seed: str | None, examples: str) 
         examples,
         "--workers",
         "2",
+        # no example database: each run stands alone (a fresh clone and this machine run alike)
+        "--generation-database",
+        "none",
         "--no-color",
     ]
     return [*command, "--seed", seed] if seed else command

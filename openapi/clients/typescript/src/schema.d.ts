@@ -1389,6 +1389,8 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1411,6 +1413,8 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1431,6 +1435,8 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1451,6 +1457,8 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1460,6 +1468,8 @@ export interface operations {
             /** @description The database is not reachable */
             503: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1484,6 +1494,8 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1493,6 +1505,8 @@ export interface operations {
             /** @description invalid_request, invalid_scope or unsupported_grant_type */
             400: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1502,6 +1516,8 @@ export interface operations {
             /** @description invalid_client (with WWW-Authenticate) */
             401: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1526,6 +1542,8 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1533,6 +1551,8 @@ export interface operations {
             /** @description invalid_request, invalid_scope or unsupported_grant_type */
             400: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1542,6 +1562,8 @@ export interface operations {
             /** @description invalid_client (with WWW-Authenticate) */
             401: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1566,6 +1588,8 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1575,6 +1599,8 @@ export interface operations {
             /** @description invalid_request, invalid_scope or unsupported_grant_type */
             400: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1584,6 +1610,8 @@ export interface operations {
             /** @description invalid_client (with WWW-Authenticate) */
             401: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1615,6 +1643,8 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1624,6 +1654,8 @@ export interface operations {
             /** @description Invalid parameter (problem details name it) */
             400: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1633,6 +1665,8 @@ export interface operations {
             /** @description Missing or invalid access token (see WWW-Authenticate) */
             401: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1642,6 +1676,8 @@ export interface operations {
             /** @description The token lacks the scope this operation needs */
             403: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1651,6 +1687,8 @@ export interface operations {
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1677,6 +1715,8 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1686,6 +1726,8 @@ export interface operations {
             /** @description Invalid parameter (problem details name it) */
             400: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1695,6 +1737,8 @@ export interface operations {
             /** @description Missing or invalid access token (see WWW-Authenticate) */
             401: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1704,6 +1748,8 @@ export interface operations {
             /** @description The token lacks the scope this operation needs */
             403: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1713,6 +1759,8 @@ export interface operations {
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1737,6 +1785,10 @@ export interface operations {
             /** @description Document created, URL follows */
             201: {
                 headers: {
+                    /** @description Where the created resource lives. */
+                    Location?: string;
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1746,6 +1798,8 @@ export interface operations {
             /** @description Invalid parameter or malformed body (problem details name it) */
             400: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1755,6 +1809,8 @@ export interface operations {
             /** @description Missing or invalid access token (see WWW-Authenticate) */
             401: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1764,6 +1820,8 @@ export interface operations {
             /** @description The token lacks the scope this operation needs */
             403: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1773,6 +1831,8 @@ export interface operations {
             /** @description No such resource (or not yours) */
             404: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1782,6 +1842,8 @@ export interface operations {
             /** @description The body is larger than the service accepts */
             413: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1791,6 +1853,8 @@ export interface operations {
             /** @description The body is not valid (each bad field is named) */
             422: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1800,6 +1864,8 @@ export interface operations {
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1822,6 +1888,8 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1831,6 +1899,8 @@ export interface operations {
             /** @description Invalid parameter or malformed body (problem details name it) */
             400: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1840,6 +1910,8 @@ export interface operations {
             /** @description Missing or invalid access token (see WWW-Authenticate) */
             401: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1849,6 +1921,8 @@ export interface operations {
             /** @description The token lacks the scope this operation needs */
             403: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1858,6 +1932,8 @@ export interface operations {
             /** @description No such resource (or not yours) */
             404: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1867,6 +1943,8 @@ export interface operations {
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1893,6 +1971,8 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1902,6 +1982,8 @@ export interface operations {
             /** @description Invalid parameter or malformed body (problem details name it) */
             400: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1911,6 +1993,8 @@ export interface operations {
             /** @description Missing or invalid access token (see WWW-Authenticate) */
             401: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1920,6 +2004,8 @@ export interface operations {
             /** @description The token lacks the scope this operation needs */
             403: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1929,6 +2015,8 @@ export interface operations {
             /** @description No such resource (or not yours) */
             404: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1938,6 +2026,8 @@ export interface operations {
             /** @description Conflicts with the current state */
             409: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1947,6 +2037,8 @@ export interface operations {
             /** @description The body is larger than the service accepts */
             413: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1956,6 +2048,8 @@ export interface operations {
             /** @description The body is not valid (each bad field is named) */
             422: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1965,6 +2059,8 @@ export interface operations {
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1991,6 +2087,8 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2000,6 +2098,8 @@ export interface operations {
             /** @description Invalid parameter or malformed body (problem details name it) */
             400: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2009,6 +2109,8 @@ export interface operations {
             /** @description Missing or invalid access token (see WWW-Authenticate) */
             401: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2018,6 +2120,8 @@ export interface operations {
             /** @description The token lacks the scope this operation needs */
             403: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2027,6 +2131,8 @@ export interface operations {
             /** @description No such resource (or not yours) */
             404: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2036,6 +2142,8 @@ export interface operations {
             /** @description Conflicts with the current state */
             409: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2045,6 +2153,8 @@ export interface operations {
             /** @description The body is larger than the service accepts */
             413: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2054,6 +2164,8 @@ export interface operations {
             /** @description The body is not valid (each bad field is named) */
             422: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2063,6 +2175,8 @@ export interface operations {
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2085,6 +2199,8 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2094,6 +2210,8 @@ export interface operations {
             /** @description Invalid parameter or malformed body (problem details name it) */
             400: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2103,6 +2221,8 @@ export interface operations {
             /** @description Missing or invalid access token (see WWW-Authenticate) */
             401: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2112,6 +2232,8 @@ export interface operations {
             /** @description The token lacks the scope this operation needs */
             403: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2121,6 +2243,8 @@ export interface operations {
             /** @description No such resource (or not yours) */
             404: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2130,6 +2254,8 @@ export interface operations {
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2156,6 +2282,8 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2165,6 +2293,8 @@ export interface operations {
             /** @description Invalid parameter or malformed body (problem details name it) */
             400: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2174,6 +2304,8 @@ export interface operations {
             /** @description Missing or invalid access token (see WWW-Authenticate) */
             401: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2183,6 +2315,8 @@ export interface operations {
             /** @description The token lacks the scope this operation needs */
             403: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2192,6 +2326,8 @@ export interface operations {
             /** @description No such resource (or not yours) */
             404: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2201,6 +2337,8 @@ export interface operations {
             /** @description Conflicts with the current state */
             409: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2210,6 +2348,8 @@ export interface operations {
             /** @description The body is larger than the service accepts */
             413: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2219,6 +2359,8 @@ export interface operations {
             /** @description The body is not valid (each bad field is named) */
             422: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2228,6 +2370,8 @@ export interface operations {
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2254,6 +2398,8 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2263,6 +2409,8 @@ export interface operations {
             /** @description Invalid parameter (problem details name it) */
             400: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2272,6 +2420,8 @@ export interface operations {
             /** @description Missing or invalid access token (see WWW-Authenticate) */
             401: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2281,6 +2431,8 @@ export interface operations {
             /** @description The token lacks the scope this operation needs */
             403: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2290,6 +2442,8 @@ export interface operations {
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2314,6 +2468,10 @@ export interface operations {
             /** @description Document created, URL follows */
             201: {
                 headers: {
+                    /** @description Where the created resource lives. */
+                    Location?: string;
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2323,6 +2481,8 @@ export interface operations {
             /** @description Invalid parameter or malformed body (problem details name it) */
             400: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2332,6 +2492,8 @@ export interface operations {
             /** @description Missing or invalid access token (see WWW-Authenticate) */
             401: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2341,6 +2503,8 @@ export interface operations {
             /** @description The token lacks the scope this operation needs */
             403: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2350,6 +2514,8 @@ export interface operations {
             /** @description Conflicts with the current state */
             409: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2359,6 +2525,8 @@ export interface operations {
             /** @description The body is larger than the service accepts */
             413: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2368,6 +2536,8 @@ export interface operations {
             /** @description The body is not valid (each bad field is named) */
             422: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2377,6 +2547,8 @@ export interface operations {
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2399,6 +2571,8 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2408,6 +2582,8 @@ export interface operations {
             /** @description Invalid parameter or malformed body (problem details name it) */
             400: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2417,6 +2593,8 @@ export interface operations {
             /** @description Missing or invalid access token (see WWW-Authenticate) */
             401: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2426,6 +2604,8 @@ export interface operations {
             /** @description The token lacks the scope this operation needs */
             403: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2435,6 +2615,8 @@ export interface operations {
             /** @description No such resource (or not yours) */
             404: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2444,6 +2626,8 @@ export interface operations {
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2470,6 +2654,8 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2479,6 +2665,8 @@ export interface operations {
             /** @description Invalid parameter or malformed body (problem details name it) */
             400: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2488,6 +2676,8 @@ export interface operations {
             /** @description Missing or invalid access token (see WWW-Authenticate) */
             401: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2497,6 +2687,8 @@ export interface operations {
             /** @description The token lacks the scope this operation needs */
             403: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2506,6 +2698,8 @@ export interface operations {
             /** @description No such resource (or not yours) */
             404: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2515,6 +2709,8 @@ export interface operations {
             /** @description The body is larger than the service accepts */
             413: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2524,6 +2720,8 @@ export interface operations {
             /** @description The body is not valid (each bad field is named) */
             422: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2533,6 +2731,8 @@ export interface operations {
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2560,6 +2760,8 @@ export interface operations {
             /** @description Dry run: the edition is valid (nothing published). */
             200: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2569,6 +2771,10 @@ export interface operations {
             /** @description Document created, URL follows */
             201: {
                 headers: {
+                    /** @description Where the created resource lives. */
+                    Location?: string;
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2578,6 +2784,8 @@ export interface operations {
             /** @description Invalid parameter (problem details name it) */
             400: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2587,6 +2795,8 @@ export interface operations {
             /** @description Missing or invalid access token (see WWW-Authenticate) */
             401: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2596,6 +2806,8 @@ export interface operations {
             /** @description The token lacks the scope this operation needs */
             403: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2605,6 +2817,8 @@ export interface operations {
             /** @description Conflicts with the current state */
             409: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2614,6 +2828,8 @@ export interface operations {
             /** @description The body is larger than the service accepts */
             413: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2623,6 +2839,8 @@ export interface operations {
             /** @description The body is not valid (each bad field is named) */
             422: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2632,6 +2850,8 @@ export interface operations {
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2672,7 +2892,12 @@ export interface operations {
                 /** @description Language of the texts; overrides Accept-Language. `all` returns all three. */
                 lang?: "en" | "zh-Hant" | "zh-Hans" | "all" | null;
             };
-            header?: never;
+            header?: {
+                /** @description zh-HK, zh-TW → Traditional Chinese; zh-CN, zh-SG → Simplified; otherwise English. */
+                "Accept-Language"?: string;
+                /** @description The ETag of your copy: 304 with no body while it is current. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2681,6 +2906,16 @@ export interface operations {
             /** @description A page of events in start order. */
             200: {
                 headers: {
+                    /** @description How long the answer may be reused. */
+                    "Cache-Control"?: string;
+                    /** @description Language(s) of the texts: en, zh-Hant, zh-Hans. */
+                    "Content-Language"?: string;
+                    /** @description Strong validator of this representation; send it back in If-None-Match. */
+                    ETag?: string;
+                    /** @description RFC 8288 link to the next page (rel="next"). */
+                    Link?: string;
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2690,6 +2925,12 @@ export interface operations {
             /** @description Not modified: the copy named by If-None-Match is current. */
             304: {
                 headers: {
+                    /** @description How long the answer may be reused. */
+                    "Cache-Control"?: string;
+                    /** @description Strong validator of this representation; send it back in If-None-Match. */
+                    ETag?: string;
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2697,6 +2938,8 @@ export interface operations {
             /** @description Invalid parameter (problem details name it) */
             400: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2706,6 +2949,8 @@ export interface operations {
             /** @description Missing or invalid access token (see WWW-Authenticate) */
             401: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2715,6 +2960,8 @@ export interface operations {
             /** @description The token lacks the scope this operation needs */
             403: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2724,6 +2971,8 @@ export interface operations {
             /** @description No such resource (or not yours) */
             404: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2733,6 +2982,8 @@ export interface operations {
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2757,6 +3008,10 @@ export interface operations {
             /** @description Created (Location names it). */
             201: {
                 headers: {
+                    /** @description Where the created resource lives. */
+                    Location?: string;
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2766,6 +3021,8 @@ export interface operations {
             /** @description Invalid parameter (problem details name it) */
             400: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2775,6 +3032,8 @@ export interface operations {
             /** @description Missing or invalid access token (see WWW-Authenticate) */
             401: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2784,6 +3043,8 @@ export interface operations {
             /** @description The token lacks the scope this operation needs */
             403: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2793,6 +3054,8 @@ export interface operations {
             /** @description The body is larger than the service accepts */
             413: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2802,6 +3065,8 @@ export interface operations {
             /** @description The body is not valid (each bad field is named) */
             422: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2811,6 +3076,8 @@ export interface operations {
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2844,7 +3111,12 @@ export interface operations {
                 /** @description Code of an organising or co-organising partner. */
                 partner?: string | null;
             };
-            header?: never;
+            header?: {
+                /** @description zh-HK, zh-TW → Traditional Chinese; zh-CN, zh-SG → Simplified; otherwise English. */
+                "Accept-Language"?: string;
+                /** @description The ETag of your copy: 304 with no body while it is current. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2853,6 +3125,14 @@ export interface operations {
             /** @description RFC 5545 calendar of the matching events. */
             200: {
                 headers: {
+                    /** @description How long the answer may be reused. */
+                    "Cache-Control"?: string;
+                    /** @description Language(s) of the texts: en, zh-Hant, zh-Hans. */
+                    "Content-Language"?: string;
+                    /** @description Strong validator of this representation; send it back in If-None-Match. */
+                    ETag?: string;
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2862,6 +3142,12 @@ export interface operations {
             /** @description Not modified: the copy named by If-None-Match is current. */
             304: {
                 headers: {
+                    /** @description How long the answer may be reused. */
+                    "Cache-Control"?: string;
+                    /** @description Strong validator of this representation; send it back in If-None-Match. */
+                    ETag?: string;
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2869,6 +3155,8 @@ export interface operations {
             /** @description Invalid parameter (problem details name it) */
             400: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2878,6 +3166,8 @@ export interface operations {
             /** @description Missing or invalid access token (see WWW-Authenticate) */
             401: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2887,6 +3177,8 @@ export interface operations {
             /** @description The token lacks the scope this operation needs */
             403: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2896,6 +3188,8 @@ export interface operations {
             /** @description No such resource (or not yours) */
             404: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2905,6 +3199,8 @@ export interface operations {
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2919,7 +3215,12 @@ export interface operations {
                 /** @description Language of the texts; overrides Accept-Language. `all` returns all three. */
                 lang?: "en" | "zh-Hant" | "zh-Hans" | "all" | null;
             };
-            header?: never;
+            header?: {
+                /** @description zh-HK, zh-TW → Traditional Chinese; zh-CN, zh-SG → Simplified; otherwise English. */
+                "Accept-Language"?: string;
+                /** @description The ETag of your copy: 304 with no body while it is current. */
+                "If-None-Match"?: string;
+            };
             path: {
                 event_id: string;
             };
@@ -2930,6 +3231,14 @@ export interface operations {
             /** @description The event. */
             200: {
                 headers: {
+                    /** @description How long the answer may be reused. */
+                    "Cache-Control"?: string;
+                    /** @description Language(s) of the texts: en, zh-Hant, zh-Hans. */
+                    "Content-Language"?: string;
+                    /** @description Strong validator of this representation; send it back in If-None-Match. */
+                    ETag?: string;
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2939,6 +3248,12 @@ export interface operations {
             /** @description Not modified: the copy named by If-None-Match is current. */
             304: {
                 headers: {
+                    /** @description How long the answer may be reused. */
+                    "Cache-Control"?: string;
+                    /** @description Strong validator of this representation; send it back in If-None-Match. */
+                    ETag?: string;
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2946,6 +3261,8 @@ export interface operations {
             /** @description Invalid parameter (problem details name it) */
             400: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2955,6 +3272,8 @@ export interface operations {
             /** @description Missing or invalid access token (see WWW-Authenticate) */
             401: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2964,6 +3283,8 @@ export interface operations {
             /** @description The token lacks the scope this operation needs */
             403: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2973,6 +3294,8 @@ export interface operations {
             /** @description No such resource (or not yours) */
             404: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2982,6 +3305,8 @@ export interface operations {
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2993,7 +3318,10 @@ export interface operations {
     updateEvent: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The event's current ETag (GET it first): 428 without it, 412 when it is stale. */
+                "If-Match": string;
+            };
             path: {
                 event_id: string;
             };
@@ -3008,6 +3336,10 @@ export interface operations {
             /** @description The event as it is now (with its new ETag). */
             200: {
                 headers: {
+                    /** @description The new ETag, for the next change. */
+                    ETag?: string;
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3017,6 +3349,8 @@ export interface operations {
             /** @description Invalid parameter (problem details name it) */
             400: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3026,6 +3360,8 @@ export interface operations {
             /** @description Missing or invalid access token (see WWW-Authenticate) */
             401: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3035,6 +3371,8 @@ export interface operations {
             /** @description The token lacks the scope this operation needs */
             403: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3044,6 +3382,8 @@ export interface operations {
             /** @description No such resource (or not yours) */
             404: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3053,6 +3393,8 @@ export interface operations {
             /** @description Conflicts with the current state */
             409: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3062,6 +3404,8 @@ export interface operations {
             /** @description If-Match does not match the current ETag */
             412: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3071,6 +3415,8 @@ export interface operations {
             /** @description The body is larger than the service accepts */
             413: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3080,6 +3426,8 @@ export interface operations {
             /** @description The body is not valid (each bad field is named) */
             422: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3089,6 +3437,8 @@ export interface operations {
             /** @description If-Match is required. */
             428: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3096,6 +3446,8 @@ export interface operations {
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3107,7 +3459,12 @@ export interface operations {
     getEventCalendar: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description zh-HK, zh-TW → Traditional Chinese; zh-CN, zh-SG → Simplified; otherwise English. */
+                "Accept-Language"?: string;
+                /** @description The ETag of your copy: 304 with no body while it is current. */
+                "If-None-Match"?: string;
+            };
             path: {
                 event_id: string;
             };
@@ -3118,6 +3475,14 @@ export interface operations {
             /** @description RFC 5545 calendar with the event. */
             200: {
                 headers: {
+                    /** @description How long the answer may be reused. */
+                    "Cache-Control"?: string;
+                    /** @description Language(s) of the texts: en, zh-Hant, zh-Hans. */
+                    "Content-Language"?: string;
+                    /** @description Strong validator of this representation; send it back in If-None-Match. */
+                    ETag?: string;
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3127,6 +3492,12 @@ export interface operations {
             /** @description Not modified: the copy named by If-None-Match is current. */
             304: {
                 headers: {
+                    /** @description How long the answer may be reused. */
+                    "Cache-Control"?: string;
+                    /** @description Strong validator of this representation; send it back in If-None-Match. */
+                    ETag?: string;
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3134,6 +3505,8 @@ export interface operations {
             /** @description Invalid parameter (problem details name it) */
             400: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3143,6 +3516,8 @@ export interface operations {
             /** @description Missing or invalid access token (see WWW-Authenticate) */
             401: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3152,6 +3527,8 @@ export interface operations {
             /** @description The token lacks the scope this operation needs */
             403: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3161,6 +3538,8 @@ export interface operations {
             /** @description No such resource (or not yours) */
             404: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3170,6 +3549,8 @@ export interface operations {
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3181,7 +3562,10 @@ export interface operations {
     cancelEvent: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The event's current ETag (GET it first): 428 without it, 412 when it is stale. */
+                "If-Match": string;
+            };
             path: {
                 event_id: string;
             };
@@ -3192,6 +3576,10 @@ export interface operations {
             /** @description The event as it is now (with its new ETag). */
             200: {
                 headers: {
+                    /** @description The new ETag, for the next change. */
+                    ETag?: string;
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3201,6 +3589,8 @@ export interface operations {
             /** @description Invalid parameter (problem details name it) */
             400: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3210,6 +3600,8 @@ export interface operations {
             /** @description Missing or invalid access token (see WWW-Authenticate) */
             401: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3219,6 +3611,8 @@ export interface operations {
             /** @description The token lacks the scope this operation needs */
             403: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3228,6 +3622,8 @@ export interface operations {
             /** @description No such resource (or not yours) */
             404: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3237,6 +3633,8 @@ export interface operations {
             /** @description Conflicts with the current state */
             409: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3246,6 +3644,8 @@ export interface operations {
             /** @description If-Match does not match the current ETag */
             412: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3255,6 +3655,8 @@ export interface operations {
             /** @description The body is not valid (each bad field is named) */
             422: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3264,6 +3666,8 @@ export interface operations {
             /** @description If-Match is required. */
             428: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3271,6 +3675,8 @@ export interface operations {
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3282,7 +3688,10 @@ export interface operations {
     moveEventOnline: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The event's current ETag (GET it first): 428 without it, 412 when it is stale. */
+                "If-Match": string;
+            };
             path: {
                 event_id: string;
             };
@@ -3297,6 +3706,10 @@ export interface operations {
             /** @description The event as it is now (with its new ETag). */
             200: {
                 headers: {
+                    /** @description The new ETag, for the next change. */
+                    ETag?: string;
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3306,6 +3719,8 @@ export interface operations {
             /** @description Invalid parameter (problem details name it) */
             400: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3315,6 +3730,8 @@ export interface operations {
             /** @description Missing or invalid access token (see WWW-Authenticate) */
             401: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3324,6 +3741,8 @@ export interface operations {
             /** @description The token lacks the scope this operation needs */
             403: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3333,6 +3752,8 @@ export interface operations {
             /** @description No such resource (or not yours) */
             404: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3342,6 +3763,8 @@ export interface operations {
             /** @description Conflicts with the current state */
             409: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3351,6 +3774,8 @@ export interface operations {
             /** @description If-Match does not match the current ETag */
             412: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3360,6 +3785,8 @@ export interface operations {
             /** @description The body is larger than the service accepts */
             413: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3369,6 +3796,8 @@ export interface operations {
             /** @description The body is not valid (each bad field is named) */
             422: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3378,6 +3807,8 @@ export interface operations {
             /** @description If-Match is required. */
             428: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3385,6 +3816,8 @@ export interface operations {
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3396,7 +3829,10 @@ export interface operations {
     postponeEvent: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The event's current ETag (GET it first): 428 without it, 412 when it is stale. */
+                "If-Match": string;
+            };
             path: {
                 event_id: string;
             };
@@ -3407,6 +3843,10 @@ export interface operations {
             /** @description The event as it is now (with its new ETag). */
             200: {
                 headers: {
+                    /** @description The new ETag, for the next change. */
+                    ETag?: string;
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3416,6 +3856,8 @@ export interface operations {
             /** @description Invalid parameter (problem details name it) */
             400: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3425,6 +3867,8 @@ export interface operations {
             /** @description Missing or invalid access token (see WWW-Authenticate) */
             401: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3434,6 +3878,8 @@ export interface operations {
             /** @description The token lacks the scope this operation needs */
             403: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3443,6 +3889,8 @@ export interface operations {
             /** @description No such resource (or not yours) */
             404: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3452,6 +3900,8 @@ export interface operations {
             /** @description Conflicts with the current state */
             409: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3461,6 +3911,8 @@ export interface operations {
             /** @description If-Match does not match the current ETag */
             412: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3470,6 +3922,8 @@ export interface operations {
             /** @description The body is not valid (each bad field is named) */
             422: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3479,6 +3933,8 @@ export interface operations {
             /** @description If-Match is required. */
             428: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3486,6 +3942,8 @@ export interface operations {
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3497,7 +3955,10 @@ export interface operations {
     publishEvent: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The event's current ETag (GET it first): 428 without it, 412 when it is stale. */
+                "If-Match": string;
+            };
             path: {
                 event_id: string;
             };
@@ -3508,6 +3969,10 @@ export interface operations {
             /** @description The event as it is now (with its new ETag). */
             200: {
                 headers: {
+                    /** @description The new ETag, for the next change. */
+                    ETag?: string;
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3517,6 +3982,8 @@ export interface operations {
             /** @description Invalid parameter (problem details name it) */
             400: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3526,6 +3993,8 @@ export interface operations {
             /** @description Missing or invalid access token (see WWW-Authenticate) */
             401: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3535,6 +4004,8 @@ export interface operations {
             /** @description The token lacks the scope this operation needs */
             403: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3544,6 +4015,8 @@ export interface operations {
             /** @description No such resource (or not yours) */
             404: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3553,6 +4026,8 @@ export interface operations {
             /** @description Conflicts with the current state */
             409: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3562,6 +4037,8 @@ export interface operations {
             /** @description If-Match does not match the current ETag */
             412: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3571,6 +4048,8 @@ export interface operations {
             /** @description The body is not valid (each bad field is named) */
             422: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3580,6 +4059,8 @@ export interface operations {
             /** @description If-Match is required. */
             428: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3587,6 +4068,8 @@ export interface operations {
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3598,7 +4081,10 @@ export interface operations {
     rescheduleEvent: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The event's current ETag (GET it first): 428 without it, 412 when it is stale. */
+                "If-Match": string;
+            };
             path: {
                 event_id: string;
             };
@@ -3613,6 +4099,10 @@ export interface operations {
             /** @description The event as it is now (with its new ETag). */
             200: {
                 headers: {
+                    /** @description The new ETag, for the next change. */
+                    ETag?: string;
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3622,6 +4112,8 @@ export interface operations {
             /** @description Invalid parameter (problem details name it) */
             400: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3631,6 +4123,8 @@ export interface operations {
             /** @description Missing or invalid access token (see WWW-Authenticate) */
             401: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3640,6 +4134,8 @@ export interface operations {
             /** @description The token lacks the scope this operation needs */
             403: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3649,6 +4145,8 @@ export interface operations {
             /** @description No such resource (or not yours) */
             404: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3658,6 +4156,8 @@ export interface operations {
             /** @description Conflicts with the current state */
             409: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3667,6 +4167,8 @@ export interface operations {
             /** @description If-Match does not match the current ETag */
             412: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3676,6 +4178,8 @@ export interface operations {
             /** @description The body is larger than the service accepts */
             413: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3685,6 +4189,8 @@ export interface operations {
             /** @description The body is not valid (each bad field is named) */
             422: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3694,6 +4200,8 @@ export interface operations {
             /** @description If-Match is required. */
             428: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3701,6 +4209,8 @@ export interface operations {
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3717,7 +4227,12 @@ export interface operations {
                 /** @description Language of the texts; overrides Accept-Language. `all` returns all three. */
                 lang?: "en" | "zh-Hant" | "zh-Hans" | "all" | null;
             };
-            header?: never;
+            header?: {
+                /** @description zh-HK, zh-TW → Traditional Chinese; zh-CN, zh-SG → Simplified; otherwise English. */
+                "Accept-Language"?: string;
+                /** @description The ETag of your copy: 304 with no body while it is current. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3726,6 +4241,14 @@ export interface operations {
             /** @description The edition in force, with its sectors and professions. */
             200: {
                 headers: {
+                    /** @description How long the answer may be reused. */
+                    "Cache-Control"?: string;
+                    /** @description Language(s) of the texts: en, zh-Hant, zh-Hans. */
+                    "Content-Language"?: string;
+                    /** @description Strong validator of this representation; send it back in If-None-Match. */
+                    ETag?: string;
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3735,6 +4258,12 @@ export interface operations {
             /** @description Not modified: the copy named by If-None-Match is current. */
             304: {
                 headers: {
+                    /** @description How long the answer may be reused. */
+                    "Cache-Control"?: string;
+                    /** @description Strong validator of this representation; send it back in If-None-Match. */
+                    ETag?: string;
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3742,6 +4271,8 @@ export interface operations {
             /** @description Invalid parameter (problem details name it) */
             400: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3751,6 +4282,8 @@ export interface operations {
             /** @description Missing or invalid access token (see WWW-Authenticate) */
             401: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3760,6 +4293,8 @@ export interface operations {
             /** @description The token lacks the scope this operation needs */
             403: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3769,6 +4304,8 @@ export interface operations {
             /** @description No such resource (or not yours) */
             404: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3778,6 +4315,8 @@ export interface operations {
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3792,7 +4331,12 @@ export interface operations {
                 /** @description Language of the texts; overrides Accept-Language. `all` returns all three. */
                 lang?: "en" | "zh-Hant" | "zh-Hans" | "all" | null;
             };
-            header?: never;
+            header?: {
+                /** @description zh-HK, zh-TW → Traditional Chinese; zh-CN, zh-SG → Simplified; otherwise English. */
+                "Accept-Language"?: string;
+                /** @description The ETag of your copy: 304 with no body while it is current. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3801,6 +4345,14 @@ export interface operations {
             /** @description Every published edition, oldest first. */
             200: {
                 headers: {
+                    /** @description How long the answer may be reused. */
+                    "Cache-Control"?: string;
+                    /** @description Language(s) of the texts: en, zh-Hant, zh-Hans. */
+                    "Content-Language"?: string;
+                    /** @description Strong validator of this representation; send it back in If-None-Match. */
+                    ETag?: string;
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3810,6 +4362,12 @@ export interface operations {
             /** @description Not modified: the copy named by If-None-Match is current. */
             304: {
                 headers: {
+                    /** @description How long the answer may be reused. */
+                    "Cache-Control"?: string;
+                    /** @description Strong validator of this representation; send it back in If-None-Match. */
+                    ETag?: string;
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3817,6 +4375,8 @@ export interface operations {
             /** @description Invalid parameter (problem details name it) */
             400: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3826,6 +4386,8 @@ export interface operations {
             /** @description Missing or invalid access token (see WWW-Authenticate) */
             401: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3835,6 +4397,8 @@ export interface operations {
             /** @description The token lacks the scope this operation needs */
             403: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3844,6 +4408,8 @@ export interface operations {
             /** @description No such resource (or not yours) */
             404: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3853,6 +4419,8 @@ export interface operations {
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3867,7 +4435,12 @@ export interface operations {
                 /** @description Language of the texts; overrides Accept-Language. `all` returns all three. */
                 lang?: "en" | "zh-Hant" | "zh-Hans" | "all" | null;
             };
-            header?: never;
+            header?: {
+                /** @description zh-HK, zh-TW → Traditional Chinese; zh-CN, zh-SG → Simplified; otherwise English. */
+                "Accept-Language"?: string;
+                /** @description The ETag of your copy: 304 with no body while it is current. */
+                "If-None-Match"?: string;
+            };
             path: {
                 base: string;
                 target: string;
@@ -3879,6 +4452,14 @@ export interface operations {
             /** @description Professions added, removed and changed. */
             200: {
                 headers: {
+                    /** @description How long the answer may be reused. */
+                    "Cache-Control"?: string;
+                    /** @description Language(s) of the texts: en, zh-Hant, zh-Hans. */
+                    "Content-Language"?: string;
+                    /** @description Strong validator of this representation; send it back in If-None-Match. */
+                    ETag?: string;
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3888,6 +4469,12 @@ export interface operations {
             /** @description Not modified: the copy named by If-None-Match is current. */
             304: {
                 headers: {
+                    /** @description How long the answer may be reused. */
+                    "Cache-Control"?: string;
+                    /** @description Strong validator of this representation; send it back in If-None-Match. */
+                    ETag?: string;
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3895,6 +4482,8 @@ export interface operations {
             /** @description Invalid parameter (problem details name it) */
             400: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3904,6 +4493,8 @@ export interface operations {
             /** @description Missing or invalid access token (see WWW-Authenticate) */
             401: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3913,6 +4504,8 @@ export interface operations {
             /** @description The token lacks the scope this operation needs */
             403: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3922,6 +4515,8 @@ export interface operations {
             /** @description No such resource (or not yours) */
             404: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3931,6 +4526,8 @@ export interface operations {
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3945,7 +4542,12 @@ export interface operations {
                 /** @description Language of the texts; overrides Accept-Language. `all` returns all three. */
                 lang?: "en" | "zh-Hant" | "zh-Hans" | "all" | null;
             };
-            header?: never;
+            header?: {
+                /** @description zh-HK, zh-TW → Traditional Chinese; zh-CN, zh-SG → Simplified; otherwise English. */
+                "Accept-Language"?: string;
+                /** @description The ETag of your copy: 304 with no body while it is current. */
+                "If-None-Match"?: string;
+            };
             path: {
                 edition: string;
             };
@@ -3956,6 +4558,14 @@ export interface operations {
             /** @description The edition with its sectors and professions. */
             200: {
                 headers: {
+                    /** @description How long the answer may be reused. */
+                    "Cache-Control"?: string;
+                    /** @description Language(s) of the texts: en, zh-Hant, zh-Hans. */
+                    "Content-Language"?: string;
+                    /** @description Strong validator of this representation; send it back in If-None-Match. */
+                    ETag?: string;
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3965,6 +4575,12 @@ export interface operations {
             /** @description Not modified: the copy named by If-None-Match is current. */
             304: {
                 headers: {
+                    /** @description How long the answer may be reused. */
+                    "Cache-Control"?: string;
+                    /** @description Strong validator of this representation; send it back in If-None-Match. */
+                    ETag?: string;
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3972,6 +4588,8 @@ export interface operations {
             /** @description Invalid parameter (problem details name it) */
             400: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3981,6 +4599,8 @@ export interface operations {
             /** @description Missing or invalid access token (see WWW-Authenticate) */
             401: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3990,6 +4610,8 @@ export interface operations {
             /** @description The token lacks the scope this operation needs */
             403: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3999,6 +4621,8 @@ export interface operations {
             /** @description No such resource (or not yours) */
             404: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4008,6 +4632,8 @@ export interface operations {
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4030,7 +4656,12 @@ export interface operations {
                 /** @description Language of the texts; overrides Accept-Language. `all` returns all three. */
                 lang?: "en" | "zh-Hant" | "zh-Hans" | "all" | null;
             };
-            header?: never;
+            header?: {
+                /** @description zh-HK, zh-TW → Traditional Chinese; zh-CN, zh-SG → Simplified; otherwise English. */
+                "Accept-Language"?: string;
+                /** @description The ETag of your copy: 304 with no body while it is current. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4039,6 +4670,14 @@ export interface operations {
             /** @description The matching professions of the edition. */
             200: {
                 headers: {
+                    /** @description How long the answer may be reused. */
+                    "Cache-Control"?: string;
+                    /** @description Language(s) of the texts: en, zh-Hant, zh-Hans. */
+                    "Content-Language"?: string;
+                    /** @description Strong validator of this representation; send it back in If-None-Match. */
+                    ETag?: string;
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4048,6 +4687,12 @@ export interface operations {
             /** @description Not modified: the copy named by If-None-Match is current. */
             304: {
                 headers: {
+                    /** @description How long the answer may be reused. */
+                    "Cache-Control"?: string;
+                    /** @description Strong validator of this representation; send it back in If-None-Match. */
+                    ETag?: string;
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -4055,6 +4700,8 @@ export interface operations {
             /** @description Invalid parameter (problem details name it) */
             400: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4064,6 +4711,8 @@ export interface operations {
             /** @description Missing or invalid access token (see WWW-Authenticate) */
             401: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4073,6 +4722,8 @@ export interface operations {
             /** @description The token lacks the scope this operation needs */
             403: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4082,6 +4733,8 @@ export interface operations {
             /** @description No such resource (or not yours) */
             404: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4091,6 +4744,8 @@ export interface operations {
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4109,7 +4764,12 @@ export interface operations {
                 /** @description Language of the texts; overrides Accept-Language. `all` returns all three. */
                 lang?: "en" | "zh-Hant" | "zh-Hans" | "all" | null;
             };
-            header?: never;
+            header?: {
+                /** @description zh-HK, zh-TW → Traditional Chinese; zh-CN, zh-SG → Simplified; otherwise English. */
+                "Accept-Language"?: string;
+                /** @description The ETag of your copy: 304 with no body while it is current. */
+                "If-None-Match"?: string;
+            };
             path: {
                 code: string;
             };
@@ -4120,6 +4780,14 @@ export interface operations {
             /** @description The profession as the edition describes it. */
             200: {
                 headers: {
+                    /** @description How long the answer may be reused. */
+                    "Cache-Control"?: string;
+                    /** @description Language(s) of the texts: en, zh-Hant, zh-Hans. */
+                    "Content-Language"?: string;
+                    /** @description Strong validator of this representation; send it back in If-None-Match. */
+                    ETag?: string;
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4129,6 +4797,12 @@ export interface operations {
             /** @description Not modified: the copy named by If-None-Match is current. */
             304: {
                 headers: {
+                    /** @description How long the answer may be reused. */
+                    "Cache-Control"?: string;
+                    /** @description Strong validator of this representation; send it back in If-None-Match. */
+                    ETag?: string;
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -4136,6 +4810,8 @@ export interface operations {
             /** @description Invalid parameter (problem details name it) */
             400: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4145,6 +4821,8 @@ export interface operations {
             /** @description Missing or invalid access token (see WWW-Authenticate) */
             401: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4154,6 +4832,8 @@ export interface operations {
             /** @description The token lacks the scope this operation needs */
             403: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4163,6 +4843,8 @@ export interface operations {
             /** @description No such resource (or not yours) */
             404: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4172,6 +4854,8 @@ export interface operations {
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
                     [name: string]: unknown;
                 };
                 content: {

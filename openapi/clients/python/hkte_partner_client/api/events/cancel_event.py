@@ -14,7 +14,11 @@ from ...types import Response
 
 def _get_kwargs(
     event_id: UUID,
+    *,
+    if_match: str,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -23,6 +27,7 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -99,6 +104,7 @@ def sync_detailed(
     event_id: UUID,
     *,
     client: AuthenticatedClient,
+    if_match: str,
 ) -> Response[Any | EventOut | Problem]:
     """Cancel an event
 
@@ -107,6 +113,7 @@ def sync_detailed(
 
     Args:
         event_id (UUID):
+        if_match (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -118,6 +125,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         event_id=event_id,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -131,6 +139,7 @@ def sync(
     event_id: UUID,
     *,
     client: AuthenticatedClient,
+    if_match: str,
 ) -> Any | EventOut | Problem | None:
     """Cancel an event
 
@@ -139,6 +148,7 @@ def sync(
 
     Args:
         event_id (UUID):
+        if_match (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -151,6 +161,7 @@ def sync(
     return sync_detailed(
         event_id=event_id,
         client=client,
+        if_match=if_match,
     ).parsed
 
 
@@ -158,6 +169,7 @@ async def asyncio_detailed(
     event_id: UUID,
     *,
     client: AuthenticatedClient,
+    if_match: str,
 ) -> Response[Any | EventOut | Problem]:
     """Cancel an event
 
@@ -166,6 +178,7 @@ async def asyncio_detailed(
 
     Args:
         event_id (UUID):
+        if_match (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -177,6 +190,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         event_id=event_id,
+        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -188,6 +202,7 @@ async def asyncio(
     event_id: UUID,
     *,
     client: AuthenticatedClient,
+    if_match: str,
 ) -> Any | EventOut | Problem | None:
     """Cancel an event
 
@@ -196,6 +211,7 @@ async def asyncio(
 
     Args:
         event_id (UUID):
+        if_match (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -209,5 +225,6 @@ async def asyncio(
         await asyncio_detailed(
             event_id=event_id,
             client=client,
+            if_match=if_match,
         )
     ).parsed

@@ -19,7 +19,15 @@ def _get_kwargs(
     event_id: UUID,
     *,
     lang: GetEventLangType1 | GetEventLangType2Type1 | GetEventLangType3Type1 | None | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(accept_language, Unset):
+        headers["Accept-Language"] = accept_language
+
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
 
     params: dict[str, Any] = {}
 
@@ -46,6 +54,7 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -108,6 +117,8 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     lang: GetEventLangType1 | GetEventLangType2Type1 | GetEventLangType3Type1 | None | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> Response[Any | EventOut | Problem]:
     """Get one event
 
@@ -118,6 +129,8 @@ def sync_detailed(
         event_id (UUID):
         lang (GetEventLangType1 | GetEventLangType2Type1 | GetEventLangType3Type1 | None | Unset):
             Language of the texts; overrides Accept-Language. `all` returns all three.
+        accept_language (str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -130,6 +143,8 @@ def sync_detailed(
     kwargs = _get_kwargs(
         event_id=event_id,
         lang=lang,
+        accept_language=accept_language,
+        if_none_match=if_none_match,
     )
 
     response = client.get_httpx_client().request(
@@ -144,6 +159,8 @@ def sync(
     *,
     client: AuthenticatedClient,
     lang: GetEventLangType1 | GetEventLangType2Type1 | GetEventLangType3Type1 | None | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> Any | EventOut | Problem | None:
     """Get one event
 
@@ -154,6 +171,8 @@ def sync(
         event_id (UUID):
         lang (GetEventLangType1 | GetEventLangType2Type1 | GetEventLangType3Type1 | None | Unset):
             Language of the texts; overrides Accept-Language. `all` returns all three.
+        accept_language (str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -167,6 +186,8 @@ def sync(
         event_id=event_id,
         client=client,
         lang=lang,
+        accept_language=accept_language,
+        if_none_match=if_none_match,
     ).parsed
 
 
@@ -175,6 +196,8 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     lang: GetEventLangType1 | GetEventLangType2Type1 | GetEventLangType3Type1 | None | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> Response[Any | EventOut | Problem]:
     """Get one event
 
@@ -185,6 +208,8 @@ async def asyncio_detailed(
         event_id (UUID):
         lang (GetEventLangType1 | GetEventLangType2Type1 | GetEventLangType3Type1 | None | Unset):
             Language of the texts; overrides Accept-Language. `all` returns all three.
+        accept_language (str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -197,6 +222,8 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         event_id=event_id,
         lang=lang,
+        accept_language=accept_language,
+        if_none_match=if_none_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -209,6 +236,8 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     lang: GetEventLangType1 | GetEventLangType2Type1 | GetEventLangType3Type1 | None | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> Any | EventOut | Problem | None:
     """Get one event
 
@@ -219,6 +248,8 @@ async def asyncio(
         event_id (UUID):
         lang (GetEventLangType1 | GetEventLangType2Type1 | GetEventLangType3Type1 | None | Unset):
             Language of the texts; overrides Accept-Language. `all` returns all three.
+        accept_language (str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -233,5 +264,7 @@ async def asyncio(
             event_id=event_id,
             client=client,
             lang=lang,
+            accept_language=accept_language,
+            if_none_match=if_none_match,
         )
     ).parsed

@@ -8,12 +8,21 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     event_id: UUID,
+    *,
+    accept_language: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(accept_language, Unset):
+        headers["Accept-Language"] = accept_language
+
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -22,6 +31,7 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -78,6 +88,8 @@ def sync_detailed(
     event_id: UUID,
     *,
     client: AuthenticatedClient,
+    accept_language: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> Response[Any | Problem | str]:
     """One event as iCalendar
 
@@ -86,6 +98,8 @@ def sync_detailed(
 
     Args:
         event_id (UUID):
+        accept_language (str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -97,6 +111,8 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         event_id=event_id,
+        accept_language=accept_language,
+        if_none_match=if_none_match,
     )
 
     response = client.get_httpx_client().request(
@@ -110,6 +126,8 @@ def sync(
     event_id: UUID,
     *,
     client: AuthenticatedClient,
+    accept_language: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> Any | Problem | str | None:
     """One event as iCalendar
 
@@ -118,6 +136,8 @@ def sync(
 
     Args:
         event_id (UUID):
+        accept_language (str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -130,6 +150,8 @@ def sync(
     return sync_detailed(
         event_id=event_id,
         client=client,
+        accept_language=accept_language,
+        if_none_match=if_none_match,
     ).parsed
 
 
@@ -137,6 +159,8 @@ async def asyncio_detailed(
     event_id: UUID,
     *,
     client: AuthenticatedClient,
+    accept_language: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> Response[Any | Problem | str]:
     """One event as iCalendar
 
@@ -145,6 +169,8 @@ async def asyncio_detailed(
 
     Args:
         event_id (UUID):
+        accept_language (str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -156,6 +182,8 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         event_id=event_id,
+        accept_language=accept_language,
+        if_none_match=if_none_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -167,6 +195,8 @@ async def asyncio(
     event_id: UUID,
     *,
     client: AuthenticatedClient,
+    accept_language: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> Any | Problem | str | None:
     """One event as iCalendar
 
@@ -175,6 +205,8 @@ async def asyncio(
 
     Args:
         event_id (UUID):
+        accept_language (str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -188,5 +220,7 @@ async def asyncio(
         await asyncio_detailed(
             event_id=event_id,
             client=client,
+            accept_language=accept_language,
+            if_none_match=if_none_match,
         )
     ).parsed

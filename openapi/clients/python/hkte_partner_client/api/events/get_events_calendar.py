@@ -26,7 +26,15 @@ def _get_kwargs(
     language: list[str] | None | Unset = UNSET,
     q: None | str | Unset = UNSET,
     partner: None | str | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(accept_language, Unset):
+        headers["Accept-Language"] = accept_language
+
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
 
     params: dict[str, Any] = {}
 
@@ -155,6 +163,7 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -222,6 +231,8 @@ def sync_detailed(
     language: list[str] | None | Unset = UNSET,
     q: None | str | Unset = UNSET,
     partner: None | str | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> Response[Any | Problem | str]:
     """Events as an iCalendar feed
 
@@ -243,6 +254,8 @@ def sync_detailed(
         language (list[str] | None | Unset): Repeat for several (OR).
         q (None | str | Unset): Words in any of the three languages.
         partner (None | str | Unset): Code of an organising or co-organising partner.
+        accept_language (str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -265,6 +278,8 @@ def sync_detailed(
         language=language,
         q=q,
         partner=partner,
+        accept_language=accept_language,
+        if_none_match=if_none_match,
     )
 
     response = client.get_httpx_client().request(
@@ -289,6 +304,8 @@ def sync(
     language: list[str] | None | Unset = UNSET,
     q: None | str | Unset = UNSET,
     partner: None | str | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> Any | Problem | str | None:
     """Events as an iCalendar feed
 
@@ -310,6 +327,8 @@ def sync(
         language (list[str] | None | Unset): Repeat for several (OR).
         q (None | str | Unset): Words in any of the three languages.
         partner (None | str | Unset): Code of an organising or co-organising partner.
+        accept_language (str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -333,6 +352,8 @@ def sync(
         language=language,
         q=q,
         partner=partner,
+        accept_language=accept_language,
+        if_none_match=if_none_match,
     ).parsed
 
 
@@ -351,6 +372,8 @@ async def asyncio_detailed(
     language: list[str] | None | Unset = UNSET,
     q: None | str | Unset = UNSET,
     partner: None | str | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> Response[Any | Problem | str]:
     """Events as an iCalendar feed
 
@@ -372,6 +395,8 @@ async def asyncio_detailed(
         language (list[str] | None | Unset): Repeat for several (OR).
         q (None | str | Unset): Words in any of the three languages.
         partner (None | str | Unset): Code of an organising or co-organising partner.
+        accept_language (str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -394,6 +419,8 @@ async def asyncio_detailed(
         language=language,
         q=q,
         partner=partner,
+        accept_language=accept_language,
+        if_none_match=if_none_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -416,6 +443,8 @@ async def asyncio(
     language: list[str] | None | Unset = UNSET,
     q: None | str | Unset = UNSET,
     partner: None | str | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> Any | Problem | str | None:
     """Events as an iCalendar feed
 
@@ -437,6 +466,8 @@ async def asyncio(
         language (list[str] | None | Unset): Repeat for several (OR).
         q (None | str | Unset): Words in any of the three languages.
         partner (None | str | Unset): Code of an organising or co-organising partner.
+        accept_language (str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -461,5 +492,7 @@ async def asyncio(
             language=language,
             q=q,
             partner=partner,
+            accept_language=accept_language,
+            if_none_match=if_none_match,
         )
     ).parsed

@@ -35,7 +35,15 @@ def _get_kwargs(
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 20,
     lang: ListEventsLangType1 | ListEventsLangType2Type1 | ListEventsLangType3Type1 | None | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(accept_language, Unset):
+        headers["Accept-Language"] = accept_language
+
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
 
     params: dict[str, Any] = {}
 
@@ -192,6 +200,7 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -268,6 +277,8 @@ def sync_detailed(
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 20,
     lang: ListEventsLangType1 | ListEventsLangType2Type1 | ListEventsLangType3Type1 | None | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> Response[Any | EventPage | Problem]:
     """List events
 
@@ -299,6 +310,8 @@ def sync_detailed(
         limit (int | Unset): Page size (1-100). Default: 20.
         lang (ListEventsLangType1 | ListEventsLangType2Type1 | ListEventsLangType3Type1 | None |
             Unset): Language of the texts; overrides Accept-Language. `all` returns all three.
+        accept_language (str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -325,6 +338,8 @@ def sync_detailed(
         cursor=cursor,
         limit=limit,
         lang=lang,
+        accept_language=accept_language,
+        if_none_match=if_none_match,
     )
 
     response = client.get_httpx_client().request(
@@ -353,6 +368,8 @@ def sync(
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 20,
     lang: ListEventsLangType1 | ListEventsLangType2Type1 | ListEventsLangType3Type1 | None | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> Any | EventPage | Problem | None:
     """List events
 
@@ -384,6 +401,8 @@ def sync(
         limit (int | Unset): Page size (1-100). Default: 20.
         lang (ListEventsLangType1 | ListEventsLangType2Type1 | ListEventsLangType3Type1 | None |
             Unset): Language of the texts; overrides Accept-Language. `all` returns all three.
+        accept_language (str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -411,6 +430,8 @@ def sync(
         cursor=cursor,
         limit=limit,
         lang=lang,
+        accept_language=accept_language,
+        if_none_match=if_none_match,
     ).parsed
 
 
@@ -433,6 +454,8 @@ async def asyncio_detailed(
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 20,
     lang: ListEventsLangType1 | ListEventsLangType2Type1 | ListEventsLangType3Type1 | None | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> Response[Any | EventPage | Problem]:
     """List events
 
@@ -464,6 +487,8 @@ async def asyncio_detailed(
         limit (int | Unset): Page size (1-100). Default: 20.
         lang (ListEventsLangType1 | ListEventsLangType2Type1 | ListEventsLangType3Type1 | None |
             Unset): Language of the texts; overrides Accept-Language. `all` returns all three.
+        accept_language (str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -490,6 +515,8 @@ async def asyncio_detailed(
         cursor=cursor,
         limit=limit,
         lang=lang,
+        accept_language=accept_language,
+        if_none_match=if_none_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -516,6 +543,8 @@ async def asyncio(
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 20,
     lang: ListEventsLangType1 | ListEventsLangType2Type1 | ListEventsLangType3Type1 | None | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> Any | EventPage | Problem | None:
     """List events
 
@@ -547,6 +576,8 @@ async def asyncio(
         limit (int | Unset): Page size (1-100). Default: 20.
         lang (ListEventsLangType1 | ListEventsLangType2Type1 | ListEventsLangType3Type1 | None |
             Unset): Language of the texts; overrides Accept-Language. `all` returns all three.
+        accept_language (str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -575,5 +606,7 @@ async def asyncio(
             cursor=cursor,
             limit=limit,
             lang=lang,
+            accept_language=accept_language,
+            if_none_match=if_none_match,
         )
     ).parsed

@@ -14,7 +14,11 @@ from ...types import Response
 
 def _get_kwargs(
     event_id: UUID,
+    *,
+    if_match: str,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -23,6 +27,7 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -99,6 +104,7 @@ def sync_detailed(
     event_id: UUID,
     *,
     client: AuthenticatedClient,
+    if_match: str,
 ) -> Response[Any | EventOut | Problem]:
     """Postpone an event
 
@@ -106,6 +112,7 @@ def sync_detailed(
 
     Args:
         event_id (UUID):
+        if_match (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -117,6 +124,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         event_id=event_id,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -130,6 +138,7 @@ def sync(
     event_id: UUID,
     *,
     client: AuthenticatedClient,
+    if_match: str,
 ) -> Any | EventOut | Problem | None:
     """Postpone an event
 
@@ -137,6 +146,7 @@ def sync(
 
     Args:
         event_id (UUID):
+        if_match (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -149,6 +159,7 @@ def sync(
     return sync_detailed(
         event_id=event_id,
         client=client,
+        if_match=if_match,
     ).parsed
 
 
@@ -156,6 +167,7 @@ async def asyncio_detailed(
     event_id: UUID,
     *,
     client: AuthenticatedClient,
+    if_match: str,
 ) -> Response[Any | EventOut | Problem]:
     """Postpone an event
 
@@ -163,6 +175,7 @@ async def asyncio_detailed(
 
     Args:
         event_id (UUID):
+        if_match (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -174,6 +187,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         event_id=event_id,
+        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -185,6 +199,7 @@ async def asyncio(
     event_id: UUID,
     *,
     client: AuthenticatedClient,
+    if_match: str,
 ) -> Any | EventOut | Problem | None:
     """Postpone an event
 
@@ -192,6 +207,7 @@ async def asyncio(
 
     Args:
         event_id (UUID):
+        if_match (str):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -205,5 +221,6 @@ async def asyncio(
         await asyncio_detailed(
             event_id=event_id,
             client=client,
+            if_match=if_match,
         )
     ).parsed

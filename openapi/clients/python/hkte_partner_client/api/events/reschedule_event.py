@@ -17,8 +17,10 @@ def _get_kwargs(
     event_id: UUID,
     *,
     body: Reschedule,
+    if_match: str,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -114,6 +116,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: Reschedule,
+    if_match: str,
 ) -> Response[Any | EventOut | Problem]:
     """Reschedule an event
 
@@ -122,6 +125,7 @@ def sync_detailed(
 
     Args:
         event_id (UUID):
+        if_match (str):
         body (Reschedule):
 
     Raises:
@@ -135,6 +139,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         event_id=event_id,
         body=body,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -149,6 +154,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: Reschedule,
+    if_match: str,
 ) -> Any | EventOut | Problem | None:
     """Reschedule an event
 
@@ -157,6 +163,7 @@ def sync(
 
     Args:
         event_id (UUID):
+        if_match (str):
         body (Reschedule):
 
     Raises:
@@ -171,6 +178,7 @@ def sync(
         event_id=event_id,
         client=client,
         body=body,
+        if_match=if_match,
     ).parsed
 
 
@@ -179,6 +187,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: Reschedule,
+    if_match: str,
 ) -> Response[Any | EventOut | Problem]:
     """Reschedule an event
 
@@ -187,6 +196,7 @@ async def asyncio_detailed(
 
     Args:
         event_id (UUID):
+        if_match (str):
         body (Reschedule):
 
     Raises:
@@ -200,6 +210,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         event_id=event_id,
         body=body,
+        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -212,6 +223,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: Reschedule,
+    if_match: str,
 ) -> Any | EventOut | Problem | None:
     """Reschedule an event
 
@@ -220,6 +232,7 @@ async def asyncio(
 
     Args:
         event_id (UUID):
+        if_match (str):
         body (Reschedule):
 
     Raises:
@@ -235,5 +248,6 @@ async def asyncio(
             event_id=event_id,
             client=client,
             body=body,
+            if_match=if_match,
         )
     ).parsed

@@ -17,8 +17,10 @@ def _get_kwargs(
     event_id: UUID,
     *,
     body: EventPatch,
+    if_match: str,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "patch",
@@ -114,6 +116,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: EventPatch,
+    if_match: str,
 ) -> Response[Any | EventOut | Problem]:
     """Change an event
 
@@ -121,6 +124,7 @@ def sync_detailed(
 
     Args:
         event_id (UUID):
+        if_match (str):
         body (EventPatch):
 
     Raises:
@@ -134,6 +138,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         event_id=event_id,
         body=body,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -148,6 +153,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: EventPatch,
+    if_match: str,
 ) -> Any | EventOut | Problem | None:
     """Change an event
 
@@ -155,6 +161,7 @@ def sync(
 
     Args:
         event_id (UUID):
+        if_match (str):
         body (EventPatch):
 
     Raises:
@@ -169,6 +176,7 @@ def sync(
         event_id=event_id,
         client=client,
         body=body,
+        if_match=if_match,
     ).parsed
 
 
@@ -177,6 +185,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: EventPatch,
+    if_match: str,
 ) -> Response[Any | EventOut | Problem]:
     """Change an event
 
@@ -184,6 +193,7 @@ async def asyncio_detailed(
 
     Args:
         event_id (UUID):
+        if_match (str):
         body (EventPatch):
 
     Raises:
@@ -197,6 +207,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         event_id=event_id,
         body=body,
+        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -209,6 +220,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: EventPatch,
+    if_match: str,
 ) -> Any | EventOut | Problem | None:
     """Change an event
 
@@ -216,6 +228,7 @@ async def asyncio(
 
     Args:
         event_id (UUID):
+        if_match (str):
         body (EventPatch):
 
     Raises:
@@ -231,5 +244,6 @@ async def asyncio(
             event_id=event_id,
             client=client,
             body=body,
+            if_match=if_match,
         )
     ).parsed

@@ -23,7 +23,15 @@ def _get_kwargs(
     | DiffTalentListEditionsLangType3Type1
     | None
     | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(accept_language, Unset):
+        headers["Accept-Language"] = accept_language
+
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
 
     params: dict[str, Any] = {}
 
@@ -51,6 +59,7 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -118,6 +127,8 @@ def sync_detailed(
     | DiffTalentListEditionsLangType3Type1
     | None
     | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> Response[Any | EditionDiffOut | Problem]:
     """Compare two editions
 
@@ -130,6 +141,8 @@ def sync_detailed(
         lang (DiffTalentListEditionsLangType1 | DiffTalentListEditionsLangType2Type1 |
             DiffTalentListEditionsLangType3Type1 | None | Unset): Language of the texts; overrides
             Accept-Language. `all` returns all three.
+        accept_language (str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -143,6 +156,8 @@ def sync_detailed(
         base=base,
         target=target,
         lang=lang,
+        accept_language=accept_language,
+        if_none_match=if_none_match,
     )
 
     response = client.get_httpx_client().request(
@@ -162,6 +177,8 @@ def sync(
     | DiffTalentListEditionsLangType3Type1
     | None
     | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> Any | EditionDiffOut | Problem | None:
     """Compare two editions
 
@@ -174,6 +191,8 @@ def sync(
         lang (DiffTalentListEditionsLangType1 | DiffTalentListEditionsLangType2Type1 |
             DiffTalentListEditionsLangType3Type1 | None | Unset): Language of the texts; overrides
             Accept-Language. `all` returns all three.
+        accept_language (str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -188,6 +207,8 @@ def sync(
         target=target,
         client=client,
         lang=lang,
+        accept_language=accept_language,
+        if_none_match=if_none_match,
     ).parsed
 
 
@@ -201,6 +222,8 @@ async def asyncio_detailed(
     | DiffTalentListEditionsLangType3Type1
     | None
     | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> Response[Any | EditionDiffOut | Problem]:
     """Compare two editions
 
@@ -213,6 +236,8 @@ async def asyncio_detailed(
         lang (DiffTalentListEditionsLangType1 | DiffTalentListEditionsLangType2Type1 |
             DiffTalentListEditionsLangType3Type1 | None | Unset): Language of the texts; overrides
             Accept-Language. `all` returns all three.
+        accept_language (str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -226,6 +251,8 @@ async def asyncio_detailed(
         base=base,
         target=target,
         lang=lang,
+        accept_language=accept_language,
+        if_none_match=if_none_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -243,6 +270,8 @@ async def asyncio(
     | DiffTalentListEditionsLangType3Type1
     | None
     | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> Any | EditionDiffOut | Problem | None:
     """Compare two editions
 
@@ -255,6 +284,8 @@ async def asyncio(
         lang (DiffTalentListEditionsLangType1 | DiffTalentListEditionsLangType2Type1 |
             DiffTalentListEditionsLangType3Type1 | None | Unset): Language of the texts; overrides
             Accept-Language. `all` returns all three.
+        accept_language (str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -270,5 +301,7 @@ async def asyncio(
             target=target,
             client=client,
             lang=lang,
+            accept_language=accept_language,
+            if_none_match=if_none_match,
         )
     ).parsed

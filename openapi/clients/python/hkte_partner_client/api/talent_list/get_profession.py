@@ -21,7 +21,15 @@ def _get_kwargs(
     edition: None | str | Unset = UNSET,
     on: datetime.date | None | Unset = UNSET,
     lang: GetProfessionLangType1 | GetProfessionLangType2Type1 | GetProfessionLangType3Type1 | None | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(accept_language, Unset):
+        headers["Accept-Language"] = accept_language
+
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
 
     params: dict[str, Any] = {}
 
@@ -64,6 +72,7 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -128,6 +137,8 @@ def sync_detailed(
     edition: None | str | Unset = UNSET,
     on: datetime.date | None | Unset = UNSET,
     lang: GetProfessionLangType1 | GetProfessionLangType2Type1 | GetProfessionLangType3Type1 | None | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> Response[Any | Problem | ProfessionDetail]:
     """Get one profession
 
@@ -141,6 +152,8 @@ def sync_detailed(
             today in Hong Kong.
         lang (GetProfessionLangType1 | GetProfessionLangType2Type1 | GetProfessionLangType3Type1 |
             None | Unset): Language of the texts; overrides Accept-Language. `all` returns all three.
+        accept_language (str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -155,6 +168,8 @@ def sync_detailed(
         edition=edition,
         on=on,
         lang=lang,
+        accept_language=accept_language,
+        if_none_match=if_none_match,
     )
 
     response = client.get_httpx_client().request(
@@ -171,6 +186,8 @@ def sync(
     edition: None | str | Unset = UNSET,
     on: datetime.date | None | Unset = UNSET,
     lang: GetProfessionLangType1 | GetProfessionLangType2Type1 | GetProfessionLangType3Type1 | None | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> Any | Problem | ProfessionDetail | None:
     """Get one profession
 
@@ -184,6 +201,8 @@ def sync(
             today in Hong Kong.
         lang (GetProfessionLangType1 | GetProfessionLangType2Type1 | GetProfessionLangType3Type1 |
             None | Unset): Language of the texts; overrides Accept-Language. `all` returns all three.
+        accept_language (str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -199,6 +218,8 @@ def sync(
         edition=edition,
         on=on,
         lang=lang,
+        accept_language=accept_language,
+        if_none_match=if_none_match,
     ).parsed
 
 
@@ -209,6 +230,8 @@ async def asyncio_detailed(
     edition: None | str | Unset = UNSET,
     on: datetime.date | None | Unset = UNSET,
     lang: GetProfessionLangType1 | GetProfessionLangType2Type1 | GetProfessionLangType3Type1 | None | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> Response[Any | Problem | ProfessionDetail]:
     """Get one profession
 
@@ -222,6 +245,8 @@ async def asyncio_detailed(
             today in Hong Kong.
         lang (GetProfessionLangType1 | GetProfessionLangType2Type1 | GetProfessionLangType3Type1 |
             None | Unset): Language of the texts; overrides Accept-Language. `all` returns all three.
+        accept_language (str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -236,6 +261,8 @@ async def asyncio_detailed(
         edition=edition,
         on=on,
         lang=lang,
+        accept_language=accept_language,
+        if_none_match=if_none_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -250,6 +277,8 @@ async def asyncio(
     edition: None | str | Unset = UNSET,
     on: datetime.date | None | Unset = UNSET,
     lang: GetProfessionLangType1 | GetProfessionLangType2Type1 | GetProfessionLangType3Type1 | None | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> Any | Problem | ProfessionDetail | None:
     """Get one profession
 
@@ -263,6 +292,8 @@ async def asyncio(
             today in Hong Kong.
         lang (GetProfessionLangType1 | GetProfessionLangType2Type1 | GetProfessionLangType3Type1 |
             None | Unset): Language of the texts; overrides Accept-Language. `all` returns all three.
+        accept_language (str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -279,5 +310,7 @@ async def asyncio(
             edition=edition,
             on=on,
             lang=lang,
+            accept_language=accept_language,
+            if_none_match=if_none_match,
         )
     ).parsed

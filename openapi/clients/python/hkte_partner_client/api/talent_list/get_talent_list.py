@@ -18,7 +18,15 @@ def _get_kwargs(
     *,
     on: datetime.date | None | Unset = UNSET,
     lang: GetTalentListLangType1 | GetTalentListLangType2Type1 | GetTalentListLangType3Type1 | None | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(accept_language, Unset):
+        headers["Accept-Language"] = accept_language
+
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
 
     params: dict[str, Any] = {}
 
@@ -52,6 +60,7 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -114,6 +123,8 @@ def sync_detailed(
     client: AuthenticatedClient,
     on: datetime.date | None | Unset = UNSET,
     lang: GetTalentListLangType1 | GetTalentListLangType2Type1 | GetTalentListLangType3Type1 | None | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> Response[Any | EditionOut | Problem]:
     """The Talent List in force
 
@@ -127,6 +138,8 @@ def sync_detailed(
             today in Hong Kong.
         lang (GetTalentListLangType1 | GetTalentListLangType2Type1 | GetTalentListLangType3Type1 |
             None | Unset): Language of the texts; overrides Accept-Language. `all` returns all three.
+        accept_language (str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -139,6 +152,8 @@ def sync_detailed(
     kwargs = _get_kwargs(
         on=on,
         lang=lang,
+        accept_language=accept_language,
+        if_none_match=if_none_match,
     )
 
     response = client.get_httpx_client().request(
@@ -153,6 +168,8 @@ def sync(
     client: AuthenticatedClient,
     on: datetime.date | None | Unset = UNSET,
     lang: GetTalentListLangType1 | GetTalentListLangType2Type1 | GetTalentListLangType3Type1 | None | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> Any | EditionOut | Problem | None:
     """The Talent List in force
 
@@ -166,6 +183,8 @@ def sync(
             today in Hong Kong.
         lang (GetTalentListLangType1 | GetTalentListLangType2Type1 | GetTalentListLangType3Type1 |
             None | Unset): Language of the texts; overrides Accept-Language. `all` returns all three.
+        accept_language (str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -179,6 +198,8 @@ def sync(
         client=client,
         on=on,
         lang=lang,
+        accept_language=accept_language,
+        if_none_match=if_none_match,
     ).parsed
 
 
@@ -187,6 +208,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     on: datetime.date | None | Unset = UNSET,
     lang: GetTalentListLangType1 | GetTalentListLangType2Type1 | GetTalentListLangType3Type1 | None | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> Response[Any | EditionOut | Problem]:
     """The Talent List in force
 
@@ -200,6 +223,8 @@ async def asyncio_detailed(
             today in Hong Kong.
         lang (GetTalentListLangType1 | GetTalentListLangType2Type1 | GetTalentListLangType3Type1 |
             None | Unset): Language of the texts; overrides Accept-Language. `all` returns all three.
+        accept_language (str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -212,6 +237,8 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         on=on,
         lang=lang,
+        accept_language=accept_language,
+        if_none_match=if_none_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -224,6 +251,8 @@ async def asyncio(
     client: AuthenticatedClient,
     on: datetime.date | None | Unset = UNSET,
     lang: GetTalentListLangType1 | GetTalentListLangType2Type1 | GetTalentListLangType3Type1 | None | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> Any | EditionOut | Problem | None:
     """The Talent List in force
 
@@ -237,6 +266,8 @@ async def asyncio(
             today in Hong Kong.
         lang (GetTalentListLangType1 | GetTalentListLangType2Type1 | GetTalentListLangType3Type1 |
             None | Unset): Language of the texts; overrides Accept-Language. `all` returns all three.
+        accept_language (str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -251,5 +282,7 @@ async def asyncio(
             client=client,
             on=on,
             lang=lang,
+            accept_language=accept_language,
+            if_none_match=if_none_match,
         )
     ).parsed

@@ -22,7 +22,15 @@ def _get_kwargs(
     | GetTalentListEditionLangType3Type1
     | None
     | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(accept_language, Unset):
+        headers["Accept-Language"] = accept_language
+
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
 
     params: dict[str, Any] = {}
 
@@ -49,6 +57,7 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -115,6 +124,8 @@ def sync_detailed(
     | GetTalentListEditionLangType3Type1
     | None
     | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> Response[Any | EditionOut | Problem]:
     """Get one edition
 
@@ -125,6 +136,8 @@ def sync_detailed(
         lang (GetTalentListEditionLangType1 | GetTalentListEditionLangType2Type1 |
             GetTalentListEditionLangType3Type1 | None | Unset): Language of the texts; overrides
             Accept-Language. `all` returns all three.
+        accept_language (str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -137,6 +150,8 @@ def sync_detailed(
     kwargs = _get_kwargs(
         edition=edition,
         lang=lang,
+        accept_language=accept_language,
+        if_none_match=if_none_match,
     )
 
     response = client.get_httpx_client().request(
@@ -155,6 +170,8 @@ def sync(
     | GetTalentListEditionLangType3Type1
     | None
     | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> Any | EditionOut | Problem | None:
     """Get one edition
 
@@ -165,6 +182,8 @@ def sync(
         lang (GetTalentListEditionLangType1 | GetTalentListEditionLangType2Type1 |
             GetTalentListEditionLangType3Type1 | None | Unset): Language of the texts; overrides
             Accept-Language. `all` returns all three.
+        accept_language (str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -178,6 +197,8 @@ def sync(
         edition=edition,
         client=client,
         lang=lang,
+        accept_language=accept_language,
+        if_none_match=if_none_match,
     ).parsed
 
 
@@ -190,6 +211,8 @@ async def asyncio_detailed(
     | GetTalentListEditionLangType3Type1
     | None
     | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> Response[Any | EditionOut | Problem]:
     """Get one edition
 
@@ -200,6 +223,8 @@ async def asyncio_detailed(
         lang (GetTalentListEditionLangType1 | GetTalentListEditionLangType2Type1 |
             GetTalentListEditionLangType3Type1 | None | Unset): Language of the texts; overrides
             Accept-Language. `all` returns all three.
+        accept_language (str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -212,6 +237,8 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         edition=edition,
         lang=lang,
+        accept_language=accept_language,
+        if_none_match=if_none_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -228,6 +255,8 @@ async def asyncio(
     | GetTalentListEditionLangType3Type1
     | None
     | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> Any | EditionOut | Problem | None:
     """Get one edition
 
@@ -238,6 +267,8 @@ async def asyncio(
         lang (GetTalentListEditionLangType1 | GetTalentListEditionLangType2Type1 |
             GetTalentListEditionLangType3Type1 | None | Unset): Language of the texts; overrides
             Accept-Language. `all` returns all three.
+        accept_language (str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -252,5 +283,7 @@ async def asyncio(
             edition=edition,
             client=client,
             lang=lang,
+            accept_language=accept_language,
+            if_none_match=if_none_match,
         )
     ).parsed

@@ -25,7 +25,15 @@ def _get_kwargs(
     | ListProfessionsLangType3Type1
     | None
     | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(accept_language, Unset):
+        headers["Accept-Language"] = accept_language
+
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
 
     params: dict[str, Any] = {}
 
@@ -80,6 +88,7 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -149,6 +158,8 @@ def sync_detailed(
     | ListProfessionsLangType3Type1
     | None
     | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> Response[Any | Problem | ProfessionList]:
     """Search professions
 
@@ -165,6 +176,8 @@ def sync_detailed(
         lang (ListProfessionsLangType1 | ListProfessionsLangType2Type1 |
             ListProfessionsLangType3Type1 | None | Unset): Language of the texts; overrides Accept-
             Language. `all` returns all three.
+        accept_language (str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -180,6 +193,8 @@ def sync_detailed(
         edition=edition,
         on=on,
         lang=lang,
+        accept_language=accept_language,
+        if_none_match=if_none_match,
     )
 
     response = client.get_httpx_client().request(
@@ -201,6 +216,8 @@ def sync(
     | ListProfessionsLangType3Type1
     | None
     | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> Any | Problem | ProfessionList | None:
     """Search professions
 
@@ -217,6 +234,8 @@ def sync(
         lang (ListProfessionsLangType1 | ListProfessionsLangType2Type1 |
             ListProfessionsLangType3Type1 | None | Unset): Language of the texts; overrides Accept-
             Language. `all` returns all three.
+        accept_language (str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -233,6 +252,8 @@ def sync(
         edition=edition,
         on=on,
         lang=lang,
+        accept_language=accept_language,
+        if_none_match=if_none_match,
     ).parsed
 
 
@@ -248,6 +269,8 @@ async def asyncio_detailed(
     | ListProfessionsLangType3Type1
     | None
     | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> Response[Any | Problem | ProfessionList]:
     """Search professions
 
@@ -264,6 +287,8 @@ async def asyncio_detailed(
         lang (ListProfessionsLangType1 | ListProfessionsLangType2Type1 |
             ListProfessionsLangType3Type1 | None | Unset): Language of the texts; overrides Accept-
             Language. `all` returns all three.
+        accept_language (str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -279,6 +304,8 @@ async def asyncio_detailed(
         edition=edition,
         on=on,
         lang=lang,
+        accept_language=accept_language,
+        if_none_match=if_none_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -298,6 +325,8 @@ async def asyncio(
     | ListProfessionsLangType3Type1
     | None
     | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> Any | Problem | ProfessionList | None:
     """Search professions
 
@@ -314,6 +343,8 @@ async def asyncio(
         lang (ListProfessionsLangType1 | ListProfessionsLangType2Type1 |
             ListProfessionsLangType3Type1 | None | Unset): Language of the texts; overrides Accept-
             Language. `all` returns all three.
+        accept_language (str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -331,5 +362,7 @@ async def asyncio(
             edition=edition,
             on=on,
             lang=lang,
+            accept_language=accept_language,
+            if_none_match=if_none_match,
         )
     ).parsed

@@ -20,7 +20,15 @@ def _get_kwargs(
     | ListTalentListEditionsLangType3Type1
     | None
     | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(accept_language, Unset):
+        headers["Accept-Language"] = accept_language
+
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
 
     params: dict[str, Any] = {}
 
@@ -45,6 +53,7 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -110,6 +119,8 @@ def sync_detailed(
     | ListTalentListEditionsLangType3Type1
     | None
     | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> Response[Any | EditionList | Problem]:
     """List the editions
 
@@ -120,6 +131,8 @@ def sync_detailed(
         lang (ListTalentListEditionsLangType1 | ListTalentListEditionsLangType2Type1 |
             ListTalentListEditionsLangType3Type1 | None | Unset): Language of the texts; overrides
             Accept-Language. `all` returns all three.
+        accept_language (str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -131,6 +144,8 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         lang=lang,
+        accept_language=accept_language,
+        if_none_match=if_none_match,
     )
 
     response = client.get_httpx_client().request(
@@ -148,6 +163,8 @@ def sync(
     | ListTalentListEditionsLangType3Type1
     | None
     | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> Any | EditionList | Problem | None:
     """List the editions
 
@@ -158,6 +175,8 @@ def sync(
         lang (ListTalentListEditionsLangType1 | ListTalentListEditionsLangType2Type1 |
             ListTalentListEditionsLangType3Type1 | None | Unset): Language of the texts; overrides
             Accept-Language. `all` returns all three.
+        accept_language (str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -170,6 +189,8 @@ def sync(
     return sync_detailed(
         client=client,
         lang=lang,
+        accept_language=accept_language,
+        if_none_match=if_none_match,
     ).parsed
 
 
@@ -181,6 +202,8 @@ async def asyncio_detailed(
     | ListTalentListEditionsLangType3Type1
     | None
     | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> Response[Any | EditionList | Problem]:
     """List the editions
 
@@ -191,6 +214,8 @@ async def asyncio_detailed(
         lang (ListTalentListEditionsLangType1 | ListTalentListEditionsLangType2Type1 |
             ListTalentListEditionsLangType3Type1 | None | Unset): Language of the texts; overrides
             Accept-Language. `all` returns all three.
+        accept_language (str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -202,6 +227,8 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         lang=lang,
+        accept_language=accept_language,
+        if_none_match=if_none_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -217,6 +244,8 @@ async def asyncio(
     | ListTalentListEditionsLangType3Type1
     | None
     | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> Any | EditionList | Problem | None:
     """List the editions
 
@@ -227,6 +256,8 @@ async def asyncio(
         lang (ListTalentListEditionsLangType1 | ListTalentListEditionsLangType2Type1 |
             ListTalentListEditionsLangType3Type1 | None | Unset): Language of the texts; overrides
             Accept-Language. `all` returns all three.
+        accept_language (str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -240,5 +271,7 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             lang=lang,
+            accept_language=accept_language,
+            if_none_match=if_none_match,
         )
     ).parsed
