@@ -41,6 +41,7 @@ from api.routes.openapi import openapi_document
 from api.routes.talent_list import TalentListController
 from api.routes.talent_list_admin import TalentListAdminController
 from api.settings import Settings, SettingsError
+from api.strict_bodies import strict_json_body
 
 API_VERSION = "0.1.0"
 log = logging.getLogger("hkte.api")
@@ -206,6 +207,7 @@ def create_app(settings: Settings | None = None, *, database: Database | None = 
             openapi_document,
             swagger_assets(),
         ],
+        before_request=strict_json_body,
         after_request=problem_for_foreign_errors,
         lifespan=[lifespan],
         state=state,

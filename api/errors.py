@@ -133,10 +133,10 @@ def handle_domain(request: _Request, exc: DomainError) -> Response[Problem]:
 
 
 def handle_unexpected(request: _Request, exc: Exception) -> Response[Problem]:
-    if is_unstorable_text(exc):
+    if is_unstorable_text(exc):  # URLs are checked up front, so this text came in a body
         return problem_response(
             request,
-            status=400,
+            status=422,
             slug="invalid-characters",
             title="The request is not valid",
             detail="Text may not contain NUL (U+0000) characters.",

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from api.openapi_examples import add_example
 from api.problems import MEDIA_TYPE
 
 _STRING = {"type": "string"}
@@ -70,6 +71,7 @@ NESTED_CLIENT_ID = "$response.body#/client/client_id"
 
 
 def polish(path: str, method: str, operation: dict[str, Any]) -> None:
+    add_example(operation)
     responses: dict[str, Any] = operation["responses"]
     for response in responses.values():
         response.setdefault("headers", {})["X-Request-ID"] = REQUEST_ID

@@ -69,7 +69,9 @@ _DESCRIPTIONS = {
     404: "No such resource (or not yours)",
     409: "Conflicts with the current state",
     412: "If-Match does not match the current ETag",
+    413: "The body is larger than the service accepts",
     422: "The body is not valid (each bad field is named)",
+    428: "If-Match is required: send the ETag you last read",
     503: "Temporarily unavailable; retry after Retry-After",
 }
 

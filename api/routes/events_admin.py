@@ -132,8 +132,7 @@ _CHANGE = {
     200: ResponseSpec(
         EventOut, description="The event as it is now (with its new ETag).", generate_examples=False
     ),
-    **problem_responses(400, 401, 403, 404, 409, 412, 422),
-    428: ResponseSpec(None, description="If-Match is required."),
+    **problem_responses(400, 401, 403, 404, 409, 412, 422, 428),
 }
 
 

@@ -46,3 +46,32 @@ async def test_the_app_serves_the_same_document(client: httpx.AsyncClient) -> No
     response = await client.get("/openapi.json")
     assert response.status_code == 200
     assert response.json() == build_document()
+
+
+def test_every_v1_operation_says_its_scope_and_every_error_it_can_answer() -> None:
+    document = json.loads(COMMITTED.read_text(encoding="utf-8"))
+    scopes = document["components"]["securitySchemes"]["oauth2"]["flows"]["clientCredentials"]["scopes"]
+    assert all(description for description in scopes.values())
+    checked = 0
+    for path, item in document["paths"].items():
+        if not path.startswith("/v1/"):
+            continue
+        for method, operation in item.items():
+            if method not in METHODS:
+                continue
+            where = f"{method.upper()} {path}"
+            [requirement] = operation["security"]
+            assert set(requirement["oauth2"]) <= set(scopes), where
+            assert len(requirement["oauth2"]) == 1, where
+            responses = operation["responses"]
+            for status in ("401", "403", "503"):
+                assert status in responses, f"{where} does not document {status}"
+            for status, response in responses.items():
+                assert "X-Request-ID" in response.get("headers", {}), f"{where} {status}"
+                if status >= "400":
+                    assert list(response["content"]) == ["application/problem+json"], f"{where} {status}"
+            if "201" in responses:
+                assert "Location" in responses["201"]["headers"], where
+                assert responses["201"].get("links"), where
+            checked += 1
+    assert checked >= 30

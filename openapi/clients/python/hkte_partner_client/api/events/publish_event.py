@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 from uuid import UUID
 
@@ -31,9 +31,7 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | EventOut | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> EventOut | Problem | None:
     if response.status_code == 200:
         response_200 = EventOut.from_dict(response.json())
 
@@ -75,7 +73,8 @@ def _parse_response(
         return response_422
 
     if response.status_code == 428:
-        response_428 = cast(Any, None)
+        response_428 = Problem.from_dict(response.json())
+
         return response_428
 
     if response.status_code == 503:
@@ -89,9 +88,7 @@ def _parse_response(
         return None
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | EventOut | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[EventOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -105,7 +102,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     if_match: str,
-) -> Response[Any | EventOut | Problem]:
+) -> Response[EventOut | Problem]:
     """Publish a draft
 
      Staff publish a draft: partners see it from now on.
@@ -119,7 +116,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | EventOut | Problem]
+        Response[EventOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -139,7 +136,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     if_match: str,
-) -> Any | EventOut | Problem | None:
+) -> EventOut | Problem | None:
     """Publish a draft
 
      Staff publish a draft: partners see it from now on.
@@ -153,7 +150,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | EventOut | Problem
+        EventOut | Problem
     """
 
     return sync_detailed(
@@ -168,7 +165,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     if_match: str,
-) -> Response[Any | EventOut | Problem]:
+) -> Response[EventOut | Problem]:
     """Publish a draft
 
      Staff publish a draft: partners see it from now on.
@@ -182,7 +179,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | EventOut | Problem]
+        Response[EventOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -200,7 +197,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     if_match: str,
-) -> Any | EventOut | Problem | None:
+) -> EventOut | Problem | None:
     """Publish a draft
 
      Staff publish a draft: partners see it from now on.
@@ -214,7 +211,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | EventOut | Problem
+        EventOut | Problem
     """
 
     return (

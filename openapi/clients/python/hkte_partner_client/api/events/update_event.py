@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 from uuid import UUID
 
@@ -37,9 +37,7 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | EventOut | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> EventOut | Problem | None:
     if response.status_code == 200:
         response_200 = EventOut.from_dict(response.json())
 
@@ -86,7 +84,8 @@ def _parse_response(
         return response_422
 
     if response.status_code == 428:
-        response_428 = cast(Any, None)
+        response_428 = Problem.from_dict(response.json())
+
         return response_428
 
     if response.status_code == 503:
@@ -100,9 +99,7 @@ def _parse_response(
         return None
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | EventOut | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[EventOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -117,7 +114,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: EventPatch,
     if_match: str,
-) -> Response[Any | EventOut | Problem]:
+) -> Response[EventOut | Problem]:
     """Change an event
 
      Changes the fields sent (others stay). Partners change only their own drafts.
@@ -132,7 +129,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | EventOut | Problem]
+        Response[EventOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -154,7 +151,7 @@ def sync(
     client: AuthenticatedClient,
     body: EventPatch,
     if_match: str,
-) -> Any | EventOut | Problem | None:
+) -> EventOut | Problem | None:
     """Change an event
 
      Changes the fields sent (others stay). Partners change only their own drafts.
@@ -169,7 +166,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | EventOut | Problem
+        EventOut | Problem
     """
 
     return sync_detailed(
@@ -186,7 +183,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: EventPatch,
     if_match: str,
-) -> Response[Any | EventOut | Problem]:
+) -> Response[EventOut | Problem]:
     """Change an event
 
      Changes the fields sent (others stay). Partners change only their own drafts.
@@ -201,7 +198,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | EventOut | Problem]
+        Response[EventOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -221,7 +218,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: EventPatch,
     if_match: str,
-) -> Any | EventOut | Problem | None:
+) -> EventOut | Problem | None:
     """Change an event
 
      Changes the fields sent (others stay). Partners change only their own drafts.
@@ -236,7 +233,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | EventOut | Problem
+        EventOut | Problem
     """
 
     return (

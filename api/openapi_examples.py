@@ -1,0 +1,76 @@
+"""A realistic example for every request body, shown in /docs and by SDK generators.
+
+A contract test decodes each example with the request struct of its operation, so an example
+can never drift from what the API accepts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from api.routes.talent_list_admin import EXAMPLE as EDITION
+
+KEY = {
+    "kty": "RSA",
+    "kid": "trade-office-2026",
+    "use": "sig",
+    "alg": "RS256",
+    "n": "<base64url modulus>",
+    "e": "AQAB",
+}
+EVENT = {
+    "type": "roadshow",
+    "attendance_mode": "mixed",
+    "title": {
+        "en": "Hong Kong Talent Roadshow: London",
+        "zh-Hant": "香港人才路演：倫敦",
+        "zh-Hans": "香港人才路演：伦敦",
+    },
+    "summary": {"en": "Meet Hong Kong employers and learn about the admission schemes."},
+    "starts_at": "2027-03-18T18:00:00+00:00",
+    "ends_at": "2027-03-18T21:00:00+00:00",
+    "timezone": "Europe/London",
+    "venue": {"city": "London", "country": "GB", "name": {"en": "Guildhall"}},
+    "online_url": "https://www.hkengage.gov.hk/",
+    "registration_url": "https://www.hkengage.gov.hk/",
+    "capacity": 300,
+    "languages": ["en", "yue"],
+    "sectors": ["financial-services"],
+    "professions": ["actuaries"],
+    "co_organisers": ["heto-london"],
+}
+
+# operationId → example body
+EXAMPLES: dict[str, dict[str, Any]] = {
+    "issueToken": {"grant_type": "client_credentials", "scope": "talent-list:read events:read"},
+    "revokeToken": {"token": "<access token>", "token_type_hint": "access_token"},
+    "introspectToken": {"token": "<access token>"},
+    "createPartner": {
+        "code": "hk-bankers-association",
+        "name": {"en": "Hong Kong Bankers Association", "zh_hant": "香港銀行公會", "zh_hans": "香港银行公会"},
+        "type": "industry_body",
+        "country": "HK",
+    },
+    "updatePartner": {"status": "suspended"},
+    "createClient": {
+        "partner_id": "01939a2e-5b0c-7d3e-8f4a-5b6c7d8e9f00",
+        "name": "London office lead intake",
+        "scopes": ["talent-list:read", "events:read", "leads:write", "leads:read"],
+    },
+    "updateClient": {"scopes": ["talent-list:read", "events:read"], "rate_limit_tier": "elevated"},
+    "rotateClientSecret": {"grace_period_seconds": 86400},
+    "replaceClientKeys": {"jwks": {"keys": [KEY]}},
+    "publishTalentListEdition": EDITION,
+    "createEvent": EVENT,
+    "updateEvent": {"capacity": 400, "registration_url": "https://www.hkengage.gov.hk/"},
+    "rescheduleEvent": {"starts_at": "2027-04-22T18:00:00+01:00", "ends_at": "2027-04-22T21:00:00+01:00"},
+    "moveEventOnline": {"online_url": "https://www.hkengage.gov.hk/"},
+}
+
+
+def add_example(operation: dict[str, Any]) -> None:
+    example = EXAMPLES.get(operation.get("operationId", ""))
+    body = operation.get("requestBody")
+    if example is None or body is None:
+        return
+    for content in body["content"].values():
+        content["examples"] = {"example": {"summary": operation.get("summary", "Example"), "value": example}}
