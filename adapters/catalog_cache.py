@@ -44,7 +44,7 @@ class TalentListCache:
         self._stale = True
 
     def _fresh(self) -> bool:
-        if self._stale:
+        if self._stale or not self._loaded_at:  # never loaded: everyone waits for the first load
             return False
         return self.listening or time.monotonic() - self._loaded_at < self.fallback_ttl_s
 

@@ -22,6 +22,7 @@ from adapters.db.admin_uow import client_administration
 from adapters.db.database import Database
 from adapters.db.errors import is_database_unavailable
 from adapters.db.events_uow import event_listings
+from adapters.db.leads_uow import lead_intake
 from adapters.oauth.authlib_server import TokenServer
 from adapters.oauth.keys import ensure_signing_key
 from adapters.oauth.service import OAuthService
@@ -36,6 +37,7 @@ from api.request_context import current_request_id, with_request_context
 from api.routes.admin import ADMIN_CONTROLLERS
 from api.routes.events_admin import EventsController
 from api.routes.health import HealthController
+from api.routes.leads import LeadsController
 from api.routes.oauth import DiscoveryController, OAuthController
 from api.routes.openapi import openapi_document
 from api.routes.talent_list import TalentListController
@@ -167,6 +169,7 @@ def create_app(settings: Settings | None = None, *, database: Database | None = 
         state.admin = client_administration(db, keys.secret_pepper)
         state.talent_list = TalentListCache(db)
         state.events = event_listings(db)
+        state.leads = lead_intake(db)
 
     if database is not None:
         attach(database)
@@ -204,6 +207,7 @@ def create_app(settings: Settings | None = None, *, database: Database | None = 
             TalentListController,
             TalentListAdminController,
             EventsController,
+            LeadsController,
             openapi_document,
             swagger_assets(),
         ],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from litestar import Request, Response
@@ -13,6 +14,8 @@ from litestar.types import ExceptionHandlersMap
 from adapters.db.errors import is_database_unavailable, is_unstorable_text
 from api.problems import FieldError, Problem, problem_response
 from domain.errors import DomainError, InvalidValue, NotAllowed, NotFound, PreconditionFailed
+from domain.lead_intake import KeyReused, LeadAlreadySubmitted, RequestInFlight
+from domain.leads import IllegalTransition
 from domain.talent_list import EditionRejected
 
 log = logging.getLogger("hkte.api")
@@ -56,8 +59,21 @@ def _field_errors(extra: object) -> list[FieldError]:
     return errors
 
 
+_MISSING = re.compile(r"^Missing required (?P<kind>header|query|path|cookie) parameter '(?P<name>[^']+)'")
+
+
 def handle_validation(request: _Request, exc: ValidationException) -> Response[Problem]:
     errors = _field_errors(exc.extra)
+    missing = _MISSING.match(str(exc.detail))
+    if not errors and missing:
+        return problem_response(
+            request,
+            status=400,
+            slug="invalid-parameter",
+            title="The request is not valid",
+            detail=f"Missing required {missing['kind']} {missing['name']}",
+            errors=[FieldError(field=missing["name"], location=missing["kind"], message="required")],
+        )
     in_body = all(e.location == "body" for e in errors)
     if not errors:  # malformed JSON, wrong content: nothing to name but the body
         errors = [FieldError(field="$", location="body", message=str(exc.detail))]
@@ -113,6 +129,36 @@ def handle_domain(request: _Request, exc: DomainError) -> Response[Problem]:
             title="The request is not valid",
             detail=str(exc),
             errors=[FieldError(field=exc.field, location="body", message=exc.message)],
+        )
+    if isinstance(exc, LeadAlreadySubmitted):
+        return problem_response(
+            request,
+            status=409,
+            slug="duplicate-lead",
+            title="Lead already submitted",
+            detail=str(exc),
+            duplicate_of=f"/v1/leads/{exc.existing}",
+        )
+    if isinstance(exc, RequestInFlight):
+        return problem_response(
+            request,
+            status=409,
+            slug="request-in-flight",
+            title="Request in flight",
+            detail=str(exc),
+            headers={"Retry-After": "1"},
+        )
+    if isinstance(exc, KeyReused):
+        return problem_response(
+            request,
+            status=422,
+            slug="idempotency-key-reused",
+            title="Idempotency-Key reused",
+            detail=str(exc),
+        )
+    if isinstance(exc, IllegalTransition):
+        return problem_response(
+            request, status=409, slug="illegal-transition", title="Illegal status change", detail=str(exc)
         )
     if isinstance(exc, NotAllowed):
         return problem_response(request, status=403, slug="not-allowed", title="Not allowed", detail=str(exc))

@@ -33,6 +33,9 @@ class Problem(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
     instance: str | None = None
     request_id: str | None = None
     errors: list[FieldError] | None = None
+    duplicate_of: Annotated[str | None, Meta(description="The lead this one duplicates (409 on a lead).")] = (
+        None
+    )
 
 
 def problem_type(slug: str) -> str:
@@ -48,6 +51,7 @@ def problem_response(
     detail: str,
     errors: list[FieldError] | None = None,
     headers: Mapping[str, str] | None = None,
+    duplicate_of: str | None = None,
 ) -> Response[Problem]:
     request_id = current_request_id.get()
     body = Problem(
@@ -58,6 +62,7 @@ def problem_response(
         instance=request.url.path if request is not None else None,
         request_id=request_id,
         errors=errors,
+        duplicate_of=duplicate_of,
     )
     return Response(content=body, status_code=status, media_type=MEDIA_TYPE, headers=dict(headers or {}))
 

@@ -18,6 +18,7 @@ from litestar.exceptions import ValidationException
 from litestar.handlers import HTTPRouteHandler
 
 _PATH = re.compile(r" - at `\$(?P<path>[^`]*)`$")
+_NAMED = re.compile(r"^Object (?:missing required|contains unknown) field `(?P<name>[^`]+)`")
 
 
 def _is_struct(annotation: Any) -> bool:
@@ -73,8 +74,10 @@ async def strict_json_body(request: Request[Any, Any, Any]) -> None:
     except msgspec.ValidationError as exc:
         message = str(exc)
         match = _PATH.search(message)
-        field = match.group("path").lstrip(".") if match else "$"
+        field = match.group("path").lstrip(".") if match else ""
         text = _PATH.sub("", message)
+        if named := _NAMED.match(text):  # name the missing or unknown field itself
+            field = f"{field}.{named['name']}".lstrip(".")
         raise ValidationException(
             detail="invalid body", extra=[{"key": field or "$", "source": "body", "message": text}]
         ) from None

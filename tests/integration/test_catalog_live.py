@@ -141,3 +141,16 @@ async def test_cli_import_publishes_a_good_file_and_reports_every_bad_row(
     assert again.returncode == 1
     assert "already published" in again.stderr
     assert await _codes(committed_url) == ["2030", "2031"]
+
+
+async def test_concurrent_first_reads_all_wait_for_the_first_load(committed_url: str) -> None:
+    writer = Database.connect(committed_url)
+    try:
+        async with writer.session() as session, session.begin():
+            await SqlTalentListRepository(session).publish(small_edition("2030", date(2030, 1, 1)), "pytest")
+        cache = TalentListCache(writer)
+        cache.listening = True  # as in a server: notices keep the copy fresh once it is loaded
+        results = await asyncio.gather(*(cache.editions() for _ in range(20)))
+        assert all([e.code for e in editions] == ["2030"] for editions in results)
+    finally:
+        await writer.dispose()

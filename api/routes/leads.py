@@ -1,0 +1,275 @@
+"""Talent leads: partners submit (`leads:write`) and follow (`leads:read`) their own; HKTE staff
+(`leads:review`) read every partner's and move them along. Every read of personal data is
+audited; another partner's lead is a 404, indistinguishable from one that does not exist."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Annotated, Any
+from uuid import UUID
+
+import msgspec
+from litestar import Controller, Request, Response, get, post
+from litestar.datastructures import State
+from litestar.di import NamedDependency
+from litestar.openapi.datastructures import ResponseSpec
+from litestar.params import Body, FromPath, FromQuery, HeaderParameter, QueryParameter
+
+from adapters.catalog_cache import TalentListCache
+from api.auth import provide_principal, requires
+from api.event_filters import parse_moment
+from api.problems import problem_responses
+from api.request_context import current_request_id
+from api.routes.talent_list import hong_kong_today
+from api.schemas.base import decode_cursor, encode_cursor
+from api.schemas.leads import (
+    LeadCreate,
+    LeadHistory,
+    LeadOut,
+    LeadPage,
+    StatusChangeIn,
+    history_out,
+    lead_out,
+)
+from domain.audit import Actor
+from domain.errors import InvalidValue
+from domain.lead_intake import LeadIntake, LeadQuery, NewLead
+from domain.leads import Consent, Interest, Lead, LeadStatus, Person, Profile
+from domain.principal import Principal
+from domain.scopes import Scope
+from domain.talent_list import edition_in_force
+
+_BODY = Body()
+_Request = Request[Any, Any, Any]
+REPLAYED = "Idempotent-Replayed"
+IdempotencyKey = Annotated[
+    str,
+    HeaderParameter(
+        name="Idempotency-Key",
+        description="Unique per lead you submit (a UUID is ideal). A retry with the same key and body "
+        "gets the first answer again (with `Idempotent-Replayed: true`); kept at least 24 hours.",
+        min_length=1,
+        max_length=255,
+    ),
+]
+Moment = Annotated[
+    str | None, QueryParameter(description="A date or an RFC 3339 date-time with offset.", max_length=40)
+]
+
+
+def _actor(principal: Principal) -> Actor:
+    return Actor(principal.client_id, principal.partner_id, current_request_id.get())
+
+
+def _staff(principal: Principal) -> bool:
+    return principal.has(Scope.LEADS_REVIEW)
+
+
+async def _edition_code(state: State, profession: str) -> str:
+    cache: TalentListCache = state.talent_list
+    edition = edition_in_force(await cache.editions(), hong_kong_today())
+    if edition is None or edition.profession(profession) is None:
+        where = f"edition {edition.code}" if edition else "any edition in force"
+        raise InvalidValue("profession", f"{profession!r} is not a profession of the Talent List ({where})")
+    return edition.code
+
+
+def _new_lead(data: LeadCreate, edition_code: str) -> NewLead:
+    p, c = data.person, data.consent
+    return NewLead(
+        person=Person(
+            given_name=p.given_name.strip(),
+            family_name=p.family_name.strip(),
+            email=p.email.strip() if p.email else None,
+            phone=p.phone,
+            residence_country=p.residence_country,
+            chinese_name=p.chinese_name,
+            nationality=p.nationality,
+            city=p.city,
+        ),
+        profile=Profile(
+            profession_code=data.profession,
+            years_of_experience=data.years_of_experience,
+            highest_qualification=data.highest_qualification,
+            languages=tuple(dict.fromkeys(data.languages)),
+            interests=tuple(dict.fromkeys(Interest(i) for i in data.interests)),
+            employer=data.employer,
+            job_title=data.job_title,
+            notes=data.notes,
+        ),
+        consent=Consent(
+            notice_version=c.notice_version,
+            notice_language=c.notice_language,
+            purposes=frozenset(c.purposes),
+            method=c.method,
+            collected_at=c.collected_at,
+            collected_by=c.collected_by,
+        ),
+        external_ref=data.external_ref,
+        edition_code=edition_code,
+    )
+
+
+def _json(lead: Lead, base_url: str) -> bytes:
+    return msgspec.json.encode(lead_out(lead, base_url))
+
+
+class LeadsController(Controller):
+    path = "/v1/leads"
+    tags = ["leads"]  # noqa: RUF012
+    dependencies = {"principal": provide_principal}  # noqa: RUF012
+
+    @post(
+        "/",
+        operation_id="submitLead",
+        summary="Submit a talent lead",
+        status_code=201,
+        responses={
+            201: ResponseSpec(
+                LeadOut, description="Received (or the first answer, replayed).", generate_examples=False
+            ),
+            **problem_responses(400, 401, 403, 409, 422),
+        },
+        **requires(Scope.LEADS_WRITE),
+    )
+    async def submit(
+        self,
+        state: State,
+        principal: NamedDependency[Principal],
+        idempotency_key: IdempotencyKey,
+        data: Annotated[LeadCreate, _BODY],
+    ) -> Response[bytes]:
+        """Hands a professional you met to HKTE, with the evidence of their consent. The profession
+        must be on the Talent List in force. The same person (email or phone) or `external_ref`
+        already submitted by your organisation is a 409 naming that lead (`duplicate_of`); a person
+        HKTE knows through another partner is accepted with `known_to_hkte: true`, and nothing
+        else of the other partner's lead is shown. The lead is stored durably before 201."""
+        edition_code = await _edition_code(state, data.profession)
+        intake: LeadIntake = state.leads
+        base_url: str = state.settings.base_url
+        request_hash = hashlib.sha256(msgspec.json.encode(data)).digest()
+
+        def render(lead: Lead) -> tuple[int, bytes, dict[str, str]]:
+            return 201, _json(lead, base_url), {"Location": f"/v1/leads/{lead.id}"}
+
+        answer, replayed = await intake.submit(
+            principal, _actor(principal), idempotency_key, request_hash, _new_lead(data, edition_code), render
+        )
+        headers = {**answer.headers, **({REPLAYED: "true"} if replayed else {})}
+        return Response(
+            answer.body, status_code=answer.status, media_type="application/json", headers=headers
+        )
+
+    @get(
+        "/",
+        operation_id="listLeads",
+        summary="List leads",
+        responses={
+            200: ResponseSpec(LeadPage, description="Newest first.", generate_examples=False),
+            **problem_responses(400, 401, 403),
+        },
+        **requires(Scope.LEADS_READ),
+    )
+    async def list_leads(
+        self,
+        state: State,
+        principal: NamedDependency[Principal],
+        status: FromQuery[Annotated[list[LeadStatus] | None, QueryParameter(max_items=11)]] = None,
+        profession: FromQuery[Annotated[list[str] | None, QueryParameter(max_items=20)]] = None,
+        submitted_from: FromQuery[Moment] = None,
+        submitted_to: FromQuery[Moment] = None,
+        updated_since: FromQuery[Moment] = None,
+        limit: FromQuery[Annotated[int, QueryParameter(ge=1, le=100)]] = 50,
+        cursor: FromQuery[Annotated[str | None, QueryParameter(max_length=100)]] = None,
+    ) -> Response[bytes]:
+        """Your organisation's leads, newest first, keyset paged (`next_cursor`); HKTE staff see
+        every partner's. Filters: status, profession, submitted from/to, updated since. Each
+        listing is written to the audit log with the ids of the leads shown."""
+        intake: LeadIntake = state.leads
+        query = LeadQuery(
+            partner_id=None if _staff(principal) else principal.partner_id,
+            statuses=tuple(status or ()),
+            professions=tuple(profession or ()),
+            submitted_from=parse_moment("submitted_from", submitted_from),
+            submitted_to=parse_moment("submitted_to", submitted_to),
+            updated_since=parse_moment("updated_since", updated_since),
+            after=decode_cursor(cursor),
+            limit=limit + 1,
+        )
+        leads = await intake.find(_actor(principal), query)
+        more, leads = len(leads) > limit, leads[:limit]
+        base_url: str = state.settings.base_url
+        page = LeadPage(
+            items=[lead_out(lead, base_url) for lead in leads],
+            next_cursor=encode_cursor(leads[-1].id) if more else None,
+        )
+        return Response(
+            msgspec.json.encode(page), media_type="application/json", headers={"Cache-Control": "no-store"}
+        )
+
+    @get(
+        "/{lead_id:uuid}",
+        operation_id="getLead",
+        summary="Get a lead",
+        responses={
+            200: ResponseSpec(LeadOut, description="The lead.", generate_examples=False),
+            **problem_responses(400, 401, 403, 404),
+        },
+        **requires(Scope.LEADS_READ),
+    )
+    async def get_lead(
+        self, state: State, principal: NamedDependency[Principal], lead_id: FromPath[UUID]
+    ) -> Response[bytes]:
+        """One of your leads with its current status (audited)."""
+        intake: LeadIntake = state.leads
+        lead = await intake.get(principal, _actor(principal), lead_id, staff=_staff(principal))
+        return Response(
+            _json(lead, state.settings.base_url),
+            media_type="application/json",
+            headers={"Cache-Control": "no-store"},
+        )
+
+    @get(
+        "/{lead_id:uuid}/history",
+        operation_id="getLeadHistory",
+        summary="A lead's status history",
+        responses={
+            200: ResponseSpec(LeadHistory, description="Oldest first.", generate_examples=False),
+            **problem_responses(400, 401, 403, 404),
+        },
+        **requires(Scope.LEADS_READ),
+    )
+    async def history(
+        self, state: State, principal: NamedDependency[Principal], lead_id: FromPath[UUID]
+    ) -> LeadHistory:
+        """Every status the lead went through, with HKTE's reason codes and notes."""
+        intake: LeadIntake = state.leads
+        lead, changes = await intake.history(principal, _actor(principal), lead_id, staff=_staff(principal))
+        return history_out(lead, changes)
+
+    @post(
+        "/{lead_id:uuid}/status",
+        operation_id="changeLeadStatus",
+        summary="Move a lead along (HKTE staff)",
+        status_code=200,
+        responses={
+            200: ResponseSpec(LeadOut, description="The lead as it is now.", generate_examples=False),
+            **problem_responses(400, 401, 403, 404, 409, 422),
+        },
+        **requires(Scope.LEADS_REVIEW),
+    )
+    async def change_status(
+        self,
+        state: State,
+        principal: NamedDependency[Principal],
+        lead_id: FromPath[UUID],
+        data: Annotated[StatusChangeIn, _BODY],
+    ) -> Response[bytes]:
+        """Forward only: received → under_review → contacted → applied → approved → arrived, or a
+        terminal outcome (not_eligible, declined, unreachable, withdrawn, duplicate) with a reason
+        code. Anything else is a 409."""
+        intake: LeadIntake = state.leads
+        lead = await intake.change_status(
+            _actor(principal), lead_id, data.status, data.reason_code, data.note
+        )
+        return Response(_json(lead, state.settings.base_url), media_type="application/json")

@@ -1,0 +1,240 @@
+"""Use cases of talent leads: submit (idempotent, duplicate-aware), read (audited), review.
+
+Idempotency (IETF draft "The Idempotency-Key HTTP Header Field"): a key is scoped to the OAuth
+client and held with a transaction-scoped lock while its request runs (another request with it
+meanwhile → `RequestInFlight`); the answer is stored in the same transaction as the lead, so a
+retry gets exactly that answer, and a different body under the same key → `KeyReused`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
+from types import TracebackType
+from typing import Protocol
+from uuid import UUID
+
+from domain.audit import Actor, AuditEntry
+from domain.errors import DomainError, NotFound
+from domain.ids import new_id
+from domain.leads import Consent, IllegalTransition, Lead, LeadStatus, Person, Profile, StatusChange, can_move
+from domain.ports import AuditLog
+from domain.principal import Principal
+
+
+class RequestInFlight(DomainError):
+    def __init__(self) -> None:
+        super().__init__("a request with this Idempotency-Key is still being processed; retry shortly")
+
+
+class KeyReused(DomainError):
+    def __init__(self) -> None:
+        super().__init__("this Idempotency-Key was used with a different request body")
+
+
+class LeadAlreadySubmitted(DomainError):
+    def __init__(self, existing: UUID, because: str) -> None:
+        super().__init__(f"this partner already submitted this {because}: lead {existing}")
+        self.existing = existing
+
+
+@dataclass(frozen=True, slots=True)
+class StoredAnswer:
+    request_hash: bytes
+    status: int
+    body: bytes
+    headers: dict[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class LeadMatch:
+    lead_id: UUID
+    partner_id: UUID
+    same_reference: bool
+
+
+@dataclass(frozen=True, slots=True)
+class NewLead:
+    person: Person
+    profile: Profile
+    consent: Consent
+    external_ref: str | None
+    edition_code: str
+
+
+@dataclass(frozen=True, slots=True)
+class LeadQuery:
+    partner_id: UUID | None  # None: every partner's (staff)
+    statuses: tuple[LeadStatus, ...] = ()
+    professions: tuple[str, ...] = ()
+    submitted_from: datetime | None = None
+    submitted_to: datetime | None = None
+    updated_since: datetime | None = None
+    after: UUID | None = None
+    limit: int = 50
+
+
+class LeadStore(Protocol):
+    async def matching(
+        self, partner_id: UUID, email_key: str | None, phone: str | None, external_ref: str | None
+    ) -> list[LeadMatch]: ...
+    async def add(self, lead: Lead) -> None: ...
+    async def get(self, lead_id: UUID, *, for_update: bool = False) -> Lead | None: ...
+    async def find(self, query: LeadQuery) -> list[Lead]: ...
+    async def set_status(self, lead: Lead, change: StatusChange) -> Lead: ...
+    async def add_change(self, change: StatusChange) -> None: ...
+    async def history(self, lead_id: UUID) -> list[StatusChange]: ...
+
+
+class IdempotencyStore(Protocol):
+    async def lock(self, client_id: str, key: str) -> bool: ...
+    async def get(self, client_id: str, key: str) -> StoredAnswer | None: ...
+    async def put(
+        self, client_id: str, key: str, answer: StoredAnswer, lead_ids: list[UUID], expires_at: datetime
+    ) -> None: ...
+
+
+class LeadsUnitOfWork(Protocol):
+    @property
+    def leads(self) -> LeadStore: ...
+    @property
+    def idempotency(self) -> IdempotencyStore: ...
+    @property
+    def audit(self) -> AuditLog: ...
+
+    async def __aenter__(self) -> LeadsUnitOfWork: ...
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None: ...
+    async def commit(self) -> None: ...
+
+
+Render = Callable[[Lead], tuple[int, bytes, dict[str, str]]]
+
+
+@dataclass(frozen=True, slots=True)
+class Policy:
+    retention: timedelta = timedelta(days=730)  # personal data kept this long after consent
+    keys_kept_for: timedelta = timedelta(hours=48)  # the draft asks for at least 24 hours
+
+
+def _audit(action: str, actor: Actor, lead_ids: list[UUID], **details: object) -> AuditEntry:
+    """Ids only: the audit log never holds personal data."""
+    target = str(lead_ids[0]) if len(lead_ids) == 1 else None
+    return AuditEntry(
+        action=action,
+        outcome="success",
+        actor=actor,
+        target_type="lead",
+        target_id=target,
+        details={"lead_ids": [str(i) for i in lead_ids], **details},
+    )
+
+
+def can_read(principal: Principal, lead: Lead, staff: bool) -> bool:
+    return staff or lead.partner_id == principal.partner_id
+
+
+class LeadIntake:
+    def __init__(self, unit_of_work: Callable[[], LeadsUnitOfWork], policy: Policy | None = None) -> None:
+        self.unit_of_work = unit_of_work
+        self.policy = policy or Policy()
+
+    async def submit(
+        self, principal: Principal, actor: Actor, key: str, request_hash: bytes, new: NewLead, render: Render
+    ) -> tuple[StoredAnswer, bool]:
+        """The answer to send, and whether it is a replay of an earlier one."""
+        async with self.unit_of_work() as uow:
+            if not await uow.idempotency.lock(principal.client_id, key):
+                raise RequestInFlight()
+            stored = await uow.idempotency.get(principal.client_id, key)
+            if stored is not None:
+                if stored.request_hash != request_hash:
+                    raise KeyReused()
+                return stored, True
+            matches = await uow.leads.matching(
+                principal.partner_id, new.person.email_key, new.person.phone, new.external_ref
+            )
+            own = [m for m in matches if m.partner_id == principal.partner_id]
+            if own:
+                because = "external_ref" if own[0].same_reference else "person"
+                raise LeadAlreadySubmitted(own[0].lead_id, because)
+            now = datetime.now(UTC)
+            lead = Lead(
+                id=new_id(),
+                partner_id=principal.partner_id,
+                submitted_by=principal.client_id,
+                status=LeadStatus.RECEIVED,
+                person=new.person,
+                profile=new.profile,
+                consent=new.consent,
+                external_ref=new.external_ref,
+                edition_code=new.edition_code,
+                known_to_hkte=bool(matches),  # known through another partner: nothing more is said
+                retain_until=new.consent.collected_at + self.policy.retention,
+                version=1,
+                created_at=now,
+                updated_at=now,
+            )
+            await uow.leads.add(lead)
+            await uow.leads.add_change(
+                StatusChange(lead.id, None, LeadStatus.RECEIVED, "submitted", None, principal.client_id, now)
+            )
+            await uow.audit.record(_audit("lead.submitted", actor, [lead.id]))
+            status, body, headers = render(lead)
+            answer = StoredAnswer(request_hash, status, body, headers)
+            await uow.idempotency.put(
+                principal.client_id, key, answer, [lead.id], now + self.policy.keys_kept_for
+            )
+            await uow.commit()
+            return answer, False
+
+    async def get(self, principal: Principal, actor: Actor, lead_id: UUID, *, staff: bool) -> Lead:
+        async with self.unit_of_work() as uow:
+            lead = await uow.leads.get(lead_id)
+            if lead is None or not can_read(principal, lead, staff):
+                raise NotFound("lead", lead_id)  # another partner's lead is as absent as a missing one
+            await uow.audit.record(_audit("lead.read", actor, [lead.id]))
+            await uow.commit()
+            return lead
+
+    async def history(
+        self, principal: Principal, actor: Actor, lead_id: UUID, *, staff: bool
+    ) -> tuple[Lead, list[StatusChange]]:
+        async with self.unit_of_work() as uow:
+            lead = await uow.leads.get(lead_id)
+            if lead is None or not can_read(principal, lead, staff):
+                raise NotFound("lead", lead_id)
+            changes = await uow.leads.history(lead_id)
+            await uow.audit.record(_audit("lead.history_read", actor, [lead.id]))
+            await uow.commit()
+            return lead, changes
+
+    async def find(self, actor: Actor, query: LeadQuery) -> list[Lead]:
+        async with self.unit_of_work() as uow:
+            leads = await uow.leads.find(query)
+            if leads:
+                await uow.audit.record(_audit("lead.listed", actor, [lead.id for lead in leads]))
+                await uow.commit()
+            return leads
+
+    async def change_status(
+        self, actor: Actor, lead_id: UUID, wanted: LeadStatus, reason_code: str, note: str | None
+    ) -> Lead:
+        """HKTE staff move a lead forward (the route requires `leads:review`)."""
+        async with self.unit_of_work() as uow:
+            lead = await uow.leads.get(lead_id, for_update=True)
+            if lead is None:
+                raise NotFound("lead", lead_id)
+            if not can_move(lead.status, wanted):
+                raise IllegalTransition(lead.status, wanted)
+            change = StatusChange(
+                lead.id, lead.status, wanted, reason_code, note, actor.client_id or "", datetime.now(UTC)
+            )
+            saved = await uow.leads.set_status(lead, change)
+            await uow.audit.record(
+                _audit("lead.status_changed", actor, [lead.id], to=wanted.value, reason=reason_code)
+            )
+            await uow.commit()
+            return replace(saved)

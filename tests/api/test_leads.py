@@ -1,0 +1,265 @@
+"""Talent leads over HTTP with real tokens: validation, idempotency, duplicates, reads that stay
+within the partner, forward-only status, the audit of every read, and the statement count."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+import pytest
+from litestar import Litestar
+from sqlalchemy import event, func, select, text
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from adapters.db.lead_tables import LeadRow
+from adapters.db.tables import AuditRow
+from domain.partners import PartnerType
+from domain.scopes import PARTNER_SCOPES, Scope
+from tests.support.catalog import publish_editions, small_edition
+from tests.support.oauth import get_token, make_client, make_partner
+
+
+@dataclass
+class Callers:
+    partner: dict[str, str]
+    other: dict[str, str]
+    staff: dict[str, str]
+
+
+def _bearer(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
+@pytest.fixture
+async def callers(app: Litestar, client: httpx.AsyncClient) -> Callers:
+    from datetime import date
+
+    await publish_editions(app, small_edition("2020", date(2020, 1, 1)))
+    partner = await make_client(app, scopes=PARTNER_SCOPES)
+    other = await make_client(app, scopes=PARTNER_SCOPES)
+    hkte = await make_partner(app, PartnerType.HKTE)
+    staff = await make_client(app, partner=hkte, scopes=frozenset({Scope.LEADS_READ, Scope.LEADS_REVIEW}))
+    return Callers(
+        partner=_bearer(await get_token(client, partner)),
+        other=_bearer(await get_token(client, other)),
+        staff=_bearer(await get_token(client, staff)),
+    )
+
+
+def lead_body(**changes: Any) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "person": {
+            "given_name": "Mei",
+            "family_name": "Chan",
+            "chinese_name": "陳美",
+            "email": "Mei.Chan@Example.org",
+            "phone": "+447700900123",
+            "residence_country": "GB",
+            "city": "London",
+        },
+        "profession": "actuaries",
+        "years_of_experience": 8,
+        "highest_qualification": "FIA",
+        "languages": ["en", "yue"],
+        "interests": ["jobs", "admission_schemes"],
+        "external_ref": "LDN-2026-0042",
+        "consent": {
+            "notice_version": "PICS-2026-01",
+            "notice_language": "en",
+            "purposes": ["talent_attraction", "job_matching"],
+            "method": "event",
+            "collected_at": "2026-11-20T15:30:00+00:00",
+            "collected_by": "London ETO roadshow desk",
+        },
+    }
+    body.update(changes)
+    return body
+
+
+async def submit(
+    client: httpx.AsyncClient, headers: dict[str, str], body: dict[str, Any], key: str | None = None
+) -> httpx.Response:
+    return await client.post(
+        "/v1/leads", json=body, headers={**headers, "Idempotency-Key": key or str(uuid.uuid4())}
+    )
+
+
+async def test_submit_then_replay_exactly_and_refuse_a_reused_key(
+    client: httpx.AsyncClient, callers: Callers
+) -> None:
+    first = await submit(client, callers.partner, lead_body(), key="k-1")
+    assert first.status_code == 201, first.text
+    lead = first.json()
+    assert first.headers["location"] == f"/v1/leads/{lead['id']}"
+    assert lead["status"] == "received"
+    assert lead["known_to_hkte"] is False
+    assert lead["edition"] == "2020"
+    assert "idempotent-replayed" not in first.headers
+    again = await submit(client, callers.partner, lead_body(), key="k-1")
+    assert again.status_code == 201
+    assert again.content == first.content
+    assert again.headers["idempotent-replayed"] == "true"
+    assert again.headers["location"] == first.headers["location"]
+    different = await submit(client, callers.partner, lead_body(years_of_experience=9), key="k-1")
+    assert different.status_code == 422
+    assert different.json()["type"].endswith("/idempotency-key-reused")
+    missing = await client.post("/v1/leads", json=lead_body(), headers=callers.partner)
+    assert missing.status_code == 400
+    assert missing.json()["errors"][0]["field"] == "Idempotency-Key"
+
+
+async def test_duplicates_within_a_partner_and_known_people_across_partners(
+    client: httpx.AsyncClient, callers: Callers
+) -> None:
+    first = (await submit(client, callers.partner, lead_body())).json()
+    same_ref = await submit(
+        client,
+        callers.partner,
+        lead_body(person={**lead_body()["person"], "email": "x@example.org", "phone": None}),
+    )
+    assert same_ref.status_code == 409
+    assert same_ref.json()["duplicate_of"] == f"/v1/leads/{first['id']}"
+    same_person = await submit(
+        client,
+        callers.partner,
+        lead_body(
+            external_ref="other-ref", person={**lead_body()["person"], "email": "mei.chan@example.ORG "}
+        ),
+    )
+    assert same_person.status_code == 409
+    assert same_person.json()["duplicate_of"] == f"/v1/leads/{first['id']}"
+    elsewhere = await submit(client, callers.other, lead_body())
+    assert elsewhere.status_code == 201, elsewhere.text
+    assert elsewhere.json()["known_to_hkte"] is True
+    assert first["id"] not in elsewhere.text  # nothing of the other partner's lead
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"consent": None}, "consent"),
+        ({"person": {**lead_body()["person"], "email": "not-an-email"}}, "person.email"),
+        ({"person": {**lead_body()["person"], "phone": "07700 900123"}}, "person.phone"),
+        ({"person": {**lead_body()["person"], "email": None, "phone": None}}, "person.email"),
+        ({"person": {**lead_body()["person"], "residence_country": "UK1"}}, "person.residence_country"),
+        ({"profession": "astrologers"}, "profession"),
+        ({"years_of_experience": -1}, "years_of_experience"),
+        ({"notes": "x" * 2001}, "notes"),
+        ({"interests": ["yachts"]}, "interests"),
+        ({"consent": {**lead_body()["consent"], "purposes": []}}, "consent.purposes"),
+        (
+            {"consent": {**lead_body()["consent"], "collected_at": "2026-11-20T15:30:00"}},
+            "consent.collected_at",
+        ),
+        ({"consent": {**lead_body()["consent"], "method": "telepathy"}}, "consent.method"),
+        ({"surprise": True}, "surprise"),
+    ],
+)
+async def test_every_bad_field_is_named_and_nothing_is_stored(
+    client: httpx.AsyncClient,
+    callers: Callers,
+    connection: AsyncConnection,
+    changes: dict[str, Any],
+    field: str,
+) -> None:
+    body = lead_body(**changes)
+    if changes.get("consent", ...) is None:
+        del body["consent"]
+    response = await submit(client, callers.partner, body)
+    assert response.status_code == 422, response.text
+    assert response.headers["content-type"] == "application/problem+json"
+    assert any(field in e["field"] for e in response.json()["errors"]), response.text
+    assert await connection.scalar(select(func.count()).select_from(LeadRow)) == 0
+
+
+async def test_partners_see_only_their_own_leads_and_every_read_is_audited(
+    client: httpx.AsyncClient, callers: Callers, connection: AsyncConnection
+) -> None:
+    mine = (await submit(client, callers.partner, lead_body())).json()
+    theirs = (
+        await submit(
+            client,
+            callers.other,
+            lead_body(
+                external_ref="B-1", person={**lead_body()["person"], "email": "b@example.org", "phone": None}
+            ),
+        )
+    ).json()
+    nobody = str(uuid.uuid4())
+    for suffix in ("", "/history"):
+        hidden = await client.get(f"/v1/leads/{theirs['id']}{suffix}", headers=callers.partner)
+        absent = await client.get(f"/v1/leads/{nobody}{suffix}", headers=callers.partner)
+        assert hidden.status_code == absent.status_code == 404
+        # indistinguishable from a lead that does not exist
+        assert hidden.json()["detail"].replace(theirs["id"], nobody) == absent.json()["detail"]
+    listed = await client.get("/v1/leads", headers=callers.partner)
+    assert [item["id"] for item in listed.json()["items"]] == [mine["id"]]
+    got = await client.get(f"/v1/leads/{mine['id']}", headers=callers.partner)
+    assert got.json()["person"]["email"] == "Mei.Chan@Example.org"
+    everyone = await client.get("/v1/leads", headers=callers.staff)
+    assert {item["id"] for item in everyone.json()["items"]} == {mine["id"], theirs["id"]}
+    rows = (
+        await connection.execute(
+            select(AuditRow.action, AuditRow.details).where(AuditRow.action.like("lead.%"))
+        )
+    ).all()
+    actions = [r.action for r in rows]
+    assert actions.count("lead.read") == 1
+    assert actions.count("lead.listed") == 2
+    assert "Mei" not in str([r.details for r in rows])  # ids only, never personal data
+
+
+async def test_status_moves_forward_only(client: httpx.AsyncClient, callers: Callers) -> None:
+    lead = (await submit(client, callers.partner, lead_body())).json()
+    url = f"/v1/leads/{lead['id']}/status"
+
+    async def move(status: str) -> httpx.Response:
+        return await client.post(url, json={"status": status, "reason_code": "review"}, headers=callers.staff)
+
+    assert (await move("under_review")).status_code == 200
+    assert (await move("contacted")).json()["status"] == "contacted"
+    backwards = await move("under_review")
+    assert backwards.status_code == 409
+    assert backwards.json()["type"].endswith("/illegal-transition")
+    assert (await move("not_eligible")).status_code == 200
+    assert (await move("approved")).status_code == 409  # terminal
+    denied = await client.post(url, json={"status": "approved", "reason_code": "x1"}, headers=callers.partner)
+    assert denied.status_code == 403
+    history = (await client.get(f"/v1/leads/{lead['id']}/history", headers=callers.partner)).json()
+    assert [c["to_status"] for c in history["changes"]] == [
+        "received",
+        "under_review",
+        "contacted",
+        "not_eligible",
+    ]
+
+
+async def test_a_submission_takes_a_fixed_number_of_statements(
+    client: httpx.AsyncClient, callers: Callers, connection: AsyncConnection
+) -> None:
+    await submit(
+        client,
+        callers.partner,
+        lead_body(
+            external_ref="warm-up", person={**lead_body()["person"], "email": "w@example.org", "phone": None}
+        ),
+    )
+    statements: list[str] = []
+
+    def count(_conn: object, _cursor: object, statement: str, *_: object) -> None:
+        statements.append(statement.split()[0].upper())
+
+    engine = connection.sync_engine
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        response = await submit(client, callers.partner, lead_body())
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+    assert response.status_code == 201
+    # advisory lock, key lookup, duplicate lookup, lead, history, audit, stored answer
+    # (+ the savepoint the test's outer transaction adds around the unit of work)
+    work = [s for s in statements if s not in ("SAVEPOINT", "RELEASE", "ROLLBACK")]
+    assert len(work) == 7, statements
+    await connection.execute(text("SELECT 1"))
