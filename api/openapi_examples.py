@@ -39,6 +39,32 @@ EVENT = {
     "co_organisers": ["heto-london"],
 }
 
+LEAD = {
+    "person": {
+        "given_name": "Mei",
+        "family_name": "Chan",
+        "chinese_name": "陳美",
+        "email": "mei.chan@example.org",
+        "phone": "+447700900123",
+        "residence_country": "GB",
+        "city": "London",
+    },
+    "profession": "actuaries",
+    "years_of_experience": 8,
+    "highest_qualification": "Fellow of the Institute and Faculty of Actuaries",
+    "languages": ["en", "yue"],
+    "interests": ["jobs", "admission_schemes"],
+    "external_ref": "LDN-2026-0042",
+    "consent": {
+        "notice_version": "PICS-2026-01",
+        "notice_language": "en",
+        "purposes": ["talent_attraction", "job_matching"],
+        "method": "event",
+        "collected_at": "2026-11-20T15:30:00+00:00",
+        "collected_by": "London ETO roadshow desk",
+    },
+}
+
 # operationId → example body
 EXAMPLES: dict[str, dict[str, Any]] = {
     "issueToken": {"grant_type": "client_credentials", "scope": "talent-list:read events:read"},
@@ -64,6 +90,12 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     "updateEvent": {"capacity": 400, "registration_url": "https://www.hkengage.gov.hk/"},
     "rescheduleEvent": {"starts_at": "2027-04-22T18:00:00+01:00", "ends_at": "2027-04-22T21:00:00+01:00"},
     "moveEventOnline": {"online_url": "https://www.hkengage.gov.hk/"},
+    "submitLead": LEAD,
+    "changeLeadStatus": {
+        "status": "contacted",
+        "reason_code": "called_by_hkte",
+        "note": "Interested in QMAS.",
+    },
 }
 
 

@@ -63,6 +63,7 @@ IF_MATCH = {
 # operationId of a 201 → (operationId of the created resource's GET, its parameter, where the id is)
 CREATED = {
     "createEvent": ("getEvent", "event_id", "$response.body#/id"),
+    "submitLead": ("getLead", "lead_id", "$response.body#/id"),
     "createPartner": ("getPartner", "partner_id", "$response.body#/id"),
     "createClient": ("getClient", "client_id", "$response.body#/client_id"),
     "publishTalentListEdition": ("getTalentListEdition", "edition", "$response.body#/code"),

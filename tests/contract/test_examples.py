@@ -19,6 +19,7 @@ from api.schemas.admin import (
     SecretRotation,
 )
 from api.schemas.events import EventCreate, EventPatch, MoveOnline, Reschedule
+from api.schemas.leads import LeadCreate, StatusChangeIn
 from api.schemas.talent_list_import import EditionImport
 from api.talent_list_import import edition_from_import
 
@@ -35,6 +36,8 @@ STRUCTS: dict[str, type] = {
     "updateEvent": EventPatch,
     "rescheduleEvent": Reschedule,
     "moveEventOnline": MoveOnline,
+    "submitLead": LeadCreate,
+    "changeLeadStatus": StatusChangeIn,
 }
 
 

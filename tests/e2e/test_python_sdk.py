@@ -29,6 +29,7 @@ if str(SDK) not in sys.path:
 
 from hkte_partner_client import AuthenticatedClient, Client  # noqa: E402
 from hkte_partner_client.api.events import get_event, list_events  # noqa: E402
+from hkte_partner_client.api.leads import get_lead, get_lead_history, submit_lead  # noqa: E402
 from hkte_partner_client.api.oauth import issue_token  # noqa: E402
 from hkte_partner_client.api.talent_list import get_talent_list, list_professions  # noqa: E402
 from hkte_partner_client.models import (  # noqa: E402
@@ -175,6 +176,34 @@ async def test_a_bad_filter_names_where_it_was_sent(partner: AuthenticatedClient
     assert isinstance(response.parsed, Problem), response.content
     assert isinstance(response.parsed.errors, list)
     assert [(error.location, error.field) for error in response.parsed.errors] == [("query", "type")]
+
+
+async def test_a_lead_submitted_replayed_and_followed(partner: AuthenticatedClient) -> None:
+    import uuid
+
+    from hkte_partner_client.models import LeadCreate, LeadOut
+
+    from tests.api.test_leads import lead_body
+
+    ref = f"sdk-{uuid.uuid4()}"
+    body = LeadCreate.from_dict(
+        lead_body(
+            external_ref=ref, person={**lead_body()["person"], "email": f"{ref}@example.org", "phone": None}
+        )
+    )
+    key = str(uuid.uuid4())
+    first = await submit_lead.asyncio_detailed(client=partner, body=body, idempotency_key=key)
+    assert first.status_code == 201, first.content
+    assert isinstance(first.parsed, LeadOut)
+    again = await submit_lead.asyncio_detailed(client=partner, body=body, idempotency_key=key)
+    assert again.status_code == 201
+    assert again.headers["idempotent-replayed"] == "true"
+    assert again.content == first.content
+    lead = await get_lead.asyncio_detailed(client=partner, lead_id=first.parsed.id)
+    assert isinstance(lead.parsed, LeadOut)
+    assert lead.parsed.status.value == "received"
+    history = await get_lead_history.asyncio_detailed(client=partner, lead_id=first.parsed.id)
+    assert [c.to_status.value for c in history.parsed.changes] == ["received"]  # type: ignore[union-attr]
 
 
 def _tree(root: Path) -> dict[str, bytes]:

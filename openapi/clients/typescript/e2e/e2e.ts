@@ -18,6 +18,7 @@ import {
     unwrap,
     type EventOut,
     type HkteClient,
+    type LeadCreate,
 } from "../src/index.js";
 
 class CheckFailed extends Error {
@@ -127,6 +128,42 @@ async function badFilter(client: HkteClient): Promise<string> {
     return `bad filter -> 400 naming ${field}`;
 }
 
+async function leadSubmittedReplayedAndRead(client: HkteClient): Promise<string> {
+    const ref = `ts-${crypto.randomUUID()}`;
+    const body: LeadCreate = {
+        person: {
+            given_name: "Wing",
+            family_name: "Lee",
+            email: `${ref}@example.org`,
+            residence_country: "CA",
+        },
+        profession: "actuaries",
+        years_of_experience: 6,
+        highest_qualification: "FSA",
+        external_ref: ref,
+        consent: {
+            notice_version: "PICS-2026-01",
+            notice_language: "en",
+            purposes: ["talent_attraction"],
+            method: "online_form",
+            collected_at: new Date().toISOString(),
+            collected_by: "Toronto ETO web form",
+        },
+    };
+    const key = crypto.randomUUID();
+    const submit = () =>
+        client.POST("/v1/leads", { body, params: { header: { "Idempotency-Key": key } } });
+    const first = await submit();
+    check(first.data, `POST /v1/leads answered ${first.response.status}: ${JSON.stringify(first.error)}`);
+    check(first.response.status === 201, `POST /v1/leads answered ${first.response.status}, expected 201`);
+    const again = await submit();
+    check(again.data?.id === first.data.id, "the replay with the same key gave another lead");
+    check(again.response.headers.get("Idempotent-Replayed") === "true", "the replay is not marked as one");
+    const read = await client.GET("/v1/leads/{lead_id}", { params: { path: { lead_id: first.data.id } } });
+    check(read.data?.status === "received", `the lead's status is ${read.data?.status}`);
+    return `lead ${first.data.id} submitted, replayed, read (${read.data.status})`;
+}
+
 async function wrongSecret(baseUrl: string, clientId: string): Promise<string> {
     try {
         await getToken(baseUrl, clientId, "not-the-secret");
@@ -173,10 +210,7 @@ async function main(): Promise<void> {
     done.push(await wrongSecret(baseUrl, clientId));
     done.push(await tokenSource(baseUrl, clientId, clientSecret));
 
-    // TODO(leads): once the leads endpoints are in openapi/openapi.json (`npm run generate`):
-    //   submit a lead with consent evidence (POST, `Idempotency-Key` header), replay the same
-    //   request with the same key and check the same lead comes back (not a second one), then
-    //   read its status. Needs the leads:write and leads:read scopes, which the e2e client holds.
+    done.push(await leadSubmittedReplayedAndRead(client));
 
     console.log(`e2e OK: ${done.join("; ")}`);
 }

@@ -27,6 +27,8 @@ export type EditionOut = Schemas["EditionOut"];
 export type ProfessionOut = Schemas["ProfessionOut"];
 export type EventOut = Schemas["EventOut"];
 export type EventPage = Schemas["EventPage"];
+export type LeadCreate = Schemas["LeadCreate"];
+export type LeadOut = Schemas["LeadOut"];
 /** The filters of `GET /v1/events` (repeat a filter, as an array, for OR). */
 export type EventQuery = NonNullable<operations["listEvents"]["parameters"]["query"]>;
 

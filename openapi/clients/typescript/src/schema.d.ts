@@ -549,6 +549,98 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/leads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List leads
+         * @description Your organisation's leads, newest first, keyset paged (`next_cursor`); HKTE staff see
+         *     every partner's. Filters: status, profession, submitted from/to, updated since. Each
+         *     listing is written to the audit log with the ids of the leads shown.
+         */
+        get: operations["listLeads"];
+        put?: never;
+        /**
+         * Submit a talent lead
+         * @description Hands a professional you met to HKTE, with the evidence of their consent. The profession
+         *     must be on the Talent List in force. The same person (email or phone) or `external_ref`
+         *     already submitted by your organisation is a 409 naming that lead (`duplicate_of`); a person
+         *     HKTE knows through another partner is accepted with `known_to_hkte: true`, and nothing
+         *     else of the other partner's lead is shown. The lead is stored durably before 201.
+         */
+        post: operations["submitLead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/leads/{lead_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a lead
+         * @description One of your leads with its current status (audited).
+         */
+        get: operations["getLead"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/leads/{lead_id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A lead's status history
+         * @description Every status the lead went through, with HKTE's reason codes and notes.
+         */
+        get: operations["getLeadHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/leads/{lead_id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a lead along (HKTE staff)
+         * @description Forward only: received → under_review → contacted → applied → approved → arrived, or a
+         *     terminal outcome (not_eligible, declined, unreachable, withdrawn, duplicate) with a reason
+         *     code. Anything else is a 409.
+         */
+        post: operations["changeLeadStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/talent-list": {
         parameters: {
             query?: never;
@@ -790,6 +882,37 @@ export interface components {
             scopes?: components["schemas"]["Scope"][] | null;
             /** @enum {null|string} */
             status?: "revoked" | null;
+        };
+        /** ConsentIn */
+        ConsentIn: {
+            /**
+             * Format: date-time
+             * @example 2026-11-20T15:30:00+00:00
+             */
+            collected_at: string;
+            /** @description Who collected it. */
+            collected_by: string;
+            method: components["schemas"]["ConsentMethod"];
+            /** @enum {string} */
+            notice_language: "en" | "zh-Hant" | "zh-Hans";
+            /** @example PICS-2026-01 */
+            notice_version: string;
+            purposes: components["schemas"]["Purpose"][];
+        };
+        /**
+         * ConsentMethod
+         * @enum {string}
+         */
+        ConsentMethod: "in_person" | "online_form" | "email" | "event";
+        /** ConsentOut */
+        ConsentOut: {
+            /** Format: date-time */
+            collected_at: string;
+            collected_by: string;
+            method: components["schemas"]["ConsentMethod"];
+            notice_language: string;
+            notice_version: string;
+            purposes: components["schemas"]["Purpose"][];
         };
         /** EditionDiffOut */
         EditionDiffOut: {
@@ -1088,6 +1211,11 @@ export interface components {
             /** @example ok */
             status: string;
         };
+        /**
+         * Interest
+         * @enum {string}
+         */
+        Interest: "jobs" | "events" | "admission_schemes" | "starting_a_business" | "study";
         /** Introspection */
         Introspection: {
             active: boolean;
@@ -1098,6 +1226,70 @@ export interface components {
             scope?: string | null;
             sub?: string | null;
         };
+        /** LeadCreate */
+        LeadCreate: {
+            consent: components["schemas"]["ConsentIn"];
+            employer?: string | null;
+            /** @description Your own reference. */
+            external_ref?: string | null;
+            /** @example Fellow of the Institute and Faculty of Actuaries */
+            highest_qualification: string;
+            interests?: components["schemas"]["Interest"][];
+            job_title?: string | null;
+            languages?: string[];
+            notes?: string | null;
+            person: components["schemas"]["PersonIn"];
+            /** @description A profession code of the Talent List in force. */
+            profession: string;
+            years_of_experience: number;
+        };
+        /** LeadHistory */
+        LeadHistory: {
+            changes: components["schemas"]["StatusChangeOut"][];
+            /** Format: uuid */
+            lead_id: string;
+            status: components["schemas"]["LeadStatus"];
+        };
+        /** LeadOut */
+        LeadOut: {
+            consent: components["schemas"]["ConsentOut"];
+            /** Format: date-time */
+            created_at: string;
+            /** @description The Talent List edition the profession was checked against. */
+            edition: string;
+            employer: string | null;
+            external_ref: string | null;
+            highest_qualification: string | null;
+            /** Format: uuid */
+            id: string;
+            interests: components["schemas"]["Interest"][];
+            job_title: string | null;
+            /** @description HKTE already knew this person through another partner. */
+            known_to_hkte: boolean;
+            languages: string[];
+            notes: string | null;
+            /** @description Null once the personal data was erased. */
+            person: components["schemas"]["PersonOut"] | null;
+            profession: string | null;
+            /** Format: date-time */
+            retain_until: string;
+            status: components["schemas"]["LeadStatus"];
+            /** Format: date-time */
+            updated_at: string;
+            url: string;
+            years_of_experience: number | null;
+        };
+        /** LeadPage */
+        LeadPage: {
+            items: components["schemas"]["LeadOut"][];
+            /** @description Pass as `cursor` for the next page; null at the end. */
+            next_cursor: string | null;
+        };
+        /**
+         * LeadStatus
+         * @enum {string}
+         */
+        LeadStatus: "received" | "under_review" | "contacted" | "applied" | "approved" | "arrived" | "not_eligible" | "declined" | "unreachable" | "withdrawn" | "duplicate";
         /** MoveOnline */
         MoveOnline: {
             /** @example https://www.hkengage.gov.hk/ */
@@ -1168,10 +1360,48 @@ export interface components {
             /** @enum {null|string} */
             status?: "active" | "suspended" | null;
         };
+        /** PersonIn */
+        PersonIn: {
+            /** @example 陳美 */
+            chinese_name?: string | null;
+            city?: string | null;
+            /** @example mei.chan@example.org */
+            email?: string | null;
+            family_name: string;
+            given_name: string;
+            /**
+             * @description ISO 3166-1 alpha-2.
+             * @example GB
+             */
+            nationality?: string | null;
+            /**
+             * @description E.164.
+             * @example +447700900123
+             */
+            phone?: string | null;
+            /**
+             * @description ISO 3166-1 alpha-2.
+             * @example GB
+             */
+            residence_country: string;
+        };
+        /** PersonOut */
+        PersonOut: {
+            chinese_name: string | null;
+            city: string | null;
+            email: string | null;
+            family_name: string;
+            given_name: string;
+            nationality: string | null;
+            phone: string | null;
+            residence_country: string;
+        };
         /** Problem */
         Problem: {
             /** @description What went wrong with this request. */
             detail: string;
+            /** @description The lead this one duplicates (409 on a lead). */
+            duplicate_of?: string | null;
             errors?: components["schemas"]["FieldError"][] | null;
             instance?: string | null;
             request_id?: string | null;
@@ -1264,6 +1494,12 @@ export interface components {
          */
         Publication: "draft" | "published";
         /**
+         * Purpose
+         * @description What the person agreed their data may be used for (DPP1, DPP3).
+         * @enum {string}
+         */
+        Purpose: "talent_attraction" | "job_matching" | "event_invitations" | "admission_scheme_advice" | "statistics";
+        /**
          * RateLimitTier
          * @default standard
          * @enum {string}
@@ -1311,6 +1547,22 @@ export interface components {
             description: components["schemas"]["Text"] | null;
             name: components["schemas"]["Text"];
             professions: components["schemas"]["ProfessionOut"][];
+        };
+        /** StatusChangeIn */
+        StatusChangeIn: {
+            note?: string | null;
+            /** @example eligible_for_qmas */
+            reason_code: string;
+            status: components["schemas"]["LeadStatus"];
+        };
+        /** StatusChangeOut */
+        StatusChangeOut: {
+            /** Format: date-time */
+            changed_at: string;
+            from_status: components["schemas"]["LeadStatus"] | null;
+            note: string | null;
+            reason_code: string;
+            to_status: components["schemas"]["LeadStatus"];
         };
         /** Text */
         Text: {
@@ -4209,6 +4461,465 @@ export interface operations {
             };
             /** @description If-Match is required: send the ETag you last read */
             428: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listLeads: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["LeadStatus"][] | null;
+                profession?: string[] | null;
+                /** @description A date or an RFC 3339 date-time with offset. */
+                submitted_from?: string | null;
+                /** @description A date or an RFC 3339 date-time with offset. */
+                submitted_to?: string | null;
+                /** @description A date or an RFC 3339 date-time with offset. */
+                updated_since?: string | null;
+                limit?: number;
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest first. */
+            200: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadPage"];
+                };
+            };
+            /** @description Invalid parameter (problem details name it) */
+            400: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid access token (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the scope this operation needs */
+            403: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    submitLead: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Unique per lead you submit (a UUID is ideal). A retry with the same key and body gets the first answer again (with `Idempotent-Replayed: true`); kept at least 24 hours. */
+                "Idempotency-Key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LeadCreate"];
+            };
+        };
+        responses: {
+            /** @description Received (or the first answer, replayed). */
+            201: {
+                headers: {
+                    /** @description Where the created resource lives. */
+                    Location?: string;
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadOut"];
+                };
+            };
+            /** @description Invalid parameter (problem details name it) */
+            400: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid access token (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the scope this operation needs */
+            403: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the service accepts */
+            413: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not valid (each bad field is named) */
+            422: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getLead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lead_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The lead. */
+            200: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadOut"];
+                };
+            };
+            /** @description Invalid parameter (problem details name it) */
+            400: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid access token (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the scope this operation needs */
+            403: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or not yours) */
+            404: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getLeadHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lead_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Oldest first. */
+            200: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadHistory"];
+                };
+            };
+            /** @description Invalid parameter (problem details name it) */
+            400: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid access token (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the scope this operation needs */
+            403: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or not yours) */
+            404: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    changeLeadStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lead_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StatusChangeIn"];
+            };
+        };
+        responses: {
+            /** @description The lead as it is now. */
+            200: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadOut"];
+                };
+            };
+            /** @description Invalid parameter (problem details name it) */
+            400: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid access token (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the scope this operation needs */
+            403: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or not yours) */
+            404: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the service accepts */
+            413: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not valid (each bad field is named) */
+            422: {
                 headers: {
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;

@@ -16,6 +16,10 @@ from .client_update import ClientUpdate
 from .client_update_status_type_1 import ClientUpdateStatusType1
 from .client_update_status_type_2_type_1 import ClientUpdateStatusType2Type1
 from .client_update_status_type_3_type_1 import ClientUpdateStatusType3Type1
+from .consent_in import ConsentIn
+from .consent_in_notice_language import ConsentInNoticeLanguage
+from .consent_method import ConsentMethod
+from .consent_out import ConsentOut
 from .diff_talent_list_editions_lang_type_1 import DiffTalentListEditionsLangType1
 from .diff_talent_list_editions_lang_type_2_type_1 import DiffTalentListEditionsLangType2Type1
 from .diff_talent_list_editions_lang_type_3_type_1 import DiffTalentListEditionsLangType3Type1
@@ -48,7 +52,13 @@ from .get_talent_list_lang_type_1 import GetTalentListLangType1
 from .get_talent_list_lang_type_2_type_1 import GetTalentListLangType2Type1
 from .get_talent_list_lang_type_3_type_1 import GetTalentListLangType3Type1
 from .health import Health
+from .interest import Interest
 from .introspection import Introspection
+from .lead_create import LeadCreate
+from .lead_history import LeadHistory
+from .lead_out import LeadOut
+from .lead_page import LeadPage
+from .lead_status import LeadStatus
 from .list_clients_status_type_1 import ListClientsStatusType1
 from .list_clients_status_type_2_type_1 import ListClientsStatusType2Type1
 from .list_clients_status_type_3_type_1 import ListClientsStatusType3Type1
@@ -74,6 +84,8 @@ from .partner_update import PartnerUpdate
 from .partner_update_status_type_1 import PartnerUpdateStatusType1
 from .partner_update_status_type_2_type_1 import PartnerUpdateStatusType2Type1
 from .partner_update_status_type_3_type_1 import PartnerUpdateStatusType3Type1
+from .person_in import PersonIn
+from .person_out import PersonOut
 from .problem import Problem
 from .profession_change_out import ProfessionChangeOut
 from .profession_detail import ProfessionDetail
@@ -83,12 +95,15 @@ from .profession_out import ProfessionOut
 from .public_keys import PublicKeys
 from .public_keys_jwks import PublicKeysJwks
 from .publication import Publication
+from .purpose import Purpose
 from .rate_limit_tier import RateLimitTier
 from .reschedule import Reschedule
 from .scope import Scope
 from .secret_rotation import SecretRotation
 from .sector_in import SectorIn
 from .sector_out import SectorOut
+from .status_change_in import StatusChangeIn
+from .status_change_out import StatusChangeOut
 from .text import Text
 from .token_operation import TokenOperation
 from .token_request import TokenRequest
@@ -113,6 +128,10 @@ __all__ = (
     "ClientUpdateStatusType1",
     "ClientUpdateStatusType2Type1",
     "ClientUpdateStatusType3Type1",
+    "ConsentIn",
+    "ConsentInNoticeLanguage",
+    "ConsentMethod",
+    "ConsentOut",
     "DiffTalentListEditionsLangType1",
     "DiffTalentListEditionsLangType2Type1",
     "DiffTalentListEditionsLangType3Type1",
@@ -145,7 +164,13 @@ __all__ = (
     "GetTalentListLangType2Type1",
     "GetTalentListLangType3Type1",
     "Health",
+    "Interest",
     "Introspection",
+    "LeadCreate",
+    "LeadHistory",
+    "LeadOut",
+    "LeadPage",
+    "LeadStatus",
     "ListClientsStatusType1",
     "ListClientsStatusType2Type1",
     "ListClientsStatusType3Type1",
@@ -171,6 +196,8 @@ __all__ = (
     "PartnerUpdateStatusType1",
     "PartnerUpdateStatusType2Type1",
     "PartnerUpdateStatusType3Type1",
+    "PersonIn",
+    "PersonOut",
     "Problem",
     "ProfessionChangeOut",
     "ProfessionDetail",
@@ -180,12 +207,15 @@ __all__ = (
     "Publication",
     "PublicKeys",
     "PublicKeysJwks",
+    "Purpose",
     "RateLimitTier",
     "Reschedule",
     "Scope",
     "SecretRotation",
     "SectorIn",
     "SectorOut",
+    "StatusChangeIn",
+    "StatusChangeOut",
     "Text",
     "TokenOperation",
     "TokenRequest",

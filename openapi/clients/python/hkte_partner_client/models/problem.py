@@ -23,6 +23,7 @@ class Problem:
         status (int):
         title (str): A short summary of the kind of problem.
         type_ (str): A URI naming the kind of problem; stable across releases.
+        duplicate_of (None | str | Unset): The lead this one duplicates (409 on a lead).
         errors (list[FieldError] | None | Unset):
         instance (None | str | Unset):
         request_id (None | str | Unset):
@@ -32,6 +33,7 @@ class Problem:
     status: int
     title: str
     type_: str
+    duplicate_of: None | str | Unset = UNSET
     errors: list[FieldError] | None | Unset = UNSET
     instance: None | str | Unset = UNSET
     request_id: None | str | Unset = UNSET
@@ -45,6 +47,12 @@ class Problem:
         title = self.title
 
         type_ = self.type_
+
+        duplicate_of: None | str | Unset
+        if isinstance(self.duplicate_of, Unset):
+            duplicate_of = UNSET
+        else:
+            duplicate_of = self.duplicate_of
 
         errors: list[dict[str, Any]] | None | Unset
         if isinstance(self.errors, Unset):
@@ -80,6 +88,8 @@ class Problem:
                 "type": type_,
             }
         )
+        if duplicate_of is not UNSET:
+            field_dict["duplicate_of"] = duplicate_of
         if errors is not UNSET:
             field_dict["errors"] = errors
         if instance is not UNSET:
@@ -101,6 +111,15 @@ class Problem:
         title = d.pop("title")
 
         type_ = d.pop("type")
+
+        def _parse_duplicate_of(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        duplicate_of = _parse_duplicate_of(d.pop("duplicate_of", UNSET))
 
         def _parse_errors(data: object) -> list[FieldError] | None | Unset:
             if data is None:
@@ -147,6 +166,7 @@ class Problem:
             status=status,
             title=title,
             type_=type_,
+            duplicate_of=duplicate_of,
             errors=errors,
             instance=instance,
             request_id=request_id,
