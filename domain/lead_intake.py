@@ -85,6 +85,9 @@ class LeadStore(Protocol):
     async def set_status(self, lead: Lead, change: StatusChange) -> Lead: ...
     async def add_change(self, change: StatusChange) -> None: ...
     async def history(self, lead_id: UUID) -> list[StatusChange]: ...
+    async def erase(self, lead_id: UUID) -> None: ...
+    async def expired(self, limit: int) -> list[UUID]: ...
+    async def by_subject(self, email_key: str | None, phone: str | None) -> list[Lead]: ...
 
 
 class IdempotencyStore(Protocol):
@@ -218,6 +221,75 @@ class LeadIntake:
                 await uow.audit.record(_audit("lead.listed", actor, [lead.id for lead in leads]))
                 await uow.commit()
             return leads
+
+    async def withdraw_consent(self, principal: Principal, actor: Actor, lead_id: UUID) -> Lead:
+        """The person withdrew consent (their partner tells us): status `withdrawn`, personal data
+        erased everywhere, a tombstone kept. Doing it again changes nothing."""
+        async with self.unit_of_work() as uow:
+            lead = await uow.leads.get(lead_id, for_update=True)
+            if lead is None or lead.partner_id != principal.partner_id:
+                raise NotFound("lead", lead_id)
+            if lead.erased_at is not None and lead.status is LeadStatus.WITHDRAWN:
+                return lead
+            if lead.status is not LeadStatus.WITHDRAWN:
+                change = StatusChange(
+                    lead.id,
+                    lead.status,
+                    LeadStatus.WITHDRAWN,
+                    "consent_withdrawn",
+                    None,
+                    principal.client_id,
+                    datetime.now(UTC),
+                )
+                await uow.leads.set_status(lead, change)
+            await uow.leads.erase(lead.id)
+            await uow.audit.record(_audit("lead.consent_withdrawn", actor, [lead.id]))
+            await uow.commit()
+        return await self._tombstone(lead_id)
+
+    async def erase(self, principal: Principal, actor: Actor, lead_id: UUID, *, staff: bool) -> None:
+        """Erasure on request (DPP2): the personal data goes, the tombstone and status stay."""
+        async with self.unit_of_work() as uow:
+            lead = await uow.leads.get(lead_id, for_update=True)
+            if lead is None or not can_read(principal, lead, staff):
+                raise NotFound("lead", lead_id)
+            if lead.erased_at is None:
+                await uow.leads.erase(lead.id)
+                await uow.audit.record(_audit("lead.erased", actor, [lead.id], reason="request"))
+                await uow.commit()
+
+    async def purge_expired(self, actor: Actor, batch: int = 500) -> int:
+        """Erase every lead whose retention period ended; returns how many were erased."""
+        erased = 0
+        while True:
+            async with self.unit_of_work() as uow:
+                due = await uow.leads.expired(batch)
+                for lead_id in due:
+                    await uow.leads.erase(lead_id)
+                if due:
+                    await uow.audit.record(_audit("lead.erased", actor, due, reason="retention"))
+                await uow.commit()
+            erased += len(due)
+            if len(due) < batch:
+                return erased
+
+    async def subject_export(
+        self, actor: Actor, email: str | None, phone: str | None
+    ) -> list[tuple[Lead, list[StatusChange]]]:
+        """Every lead about one person, across partners, for an access request (DPP6)."""
+        email_key = email.strip().casefold() if email else None
+        async with self.unit_of_work() as uow:
+            leads = await uow.leads.by_subject(email_key, phone)
+            found = [(lead, await uow.leads.history(lead.id)) for lead in leads]
+            await uow.audit.record(_audit("lead.subject_exported", actor, [lead.id for lead in leads]))
+            await uow.commit()
+            return found
+
+    async def _tombstone(self, lead_id: UUID) -> Lead:
+        async with self.unit_of_work() as uow:
+            lead = await uow.leads.get(lead_id)
+            assert lead is not None
+            return lead
 
     async def change_status(
         self, actor: Actor, lead_id: UUID, wanted: LeadStatus, reason_code: str, note: str | None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from typing import Any
 from uuid import UUID
@@ -214,6 +215,33 @@ class SqlLeadRepository:
             )
         )
 
+    async def erase(self, lead_id: UUID) -> None:
+        await erase_lead(self.session, lead_id)
+
+    async def expired(self, limit: int) -> list[UUID]:
+        """Leads whose retention ended and whose personal data is still held, oldest first."""
+        rows = await self.session.scalars(
+            select(L.id)
+            .where(L.retain_until < func.now(), L.erased_at.is_(None))
+            .order_by(L.retain_until)
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+        )
+        return list(rows)
+
+    async def by_subject(self, email_key: str | None, phone: str | None) -> list[Lead]:
+        conditions = []
+        if email_key:
+            conditions.append(L.email_key == email_key)
+        if phone:
+            conditions.append(L.phone == phone)
+        if not conditions:
+            return []
+        rows = await self.session.execute(
+            select(LeadRow.__table__).where(or_(*conditions)).order_by(L.created_at)
+        )
+        return [_lead(r) for r in rows]
+
     async def history(self, lead_id: UUID) -> list[StatusChange]:
         rows = await self.session.execute(
             select(LeadStatusChangeRow.__table__).where(H.lead_id == lead_id).order_by(H.changed_at, H.id)
@@ -274,3 +302,52 @@ class SqlIdempotencyStore:
                 index_elements=[K.client_id, K.key], set_={**values, "created_at": func.now()}
             )
         )
+
+
+ERASED_PROFILE_FIELDS = ("employer", "job_title", "notes")
+
+
+async def erase_lead(session: AsyncSession, lead_id: UUID) -> None:
+    """Remove the personal data of a lead everywhere it was kept, leaving a tombstone: the person,
+    the match keys, the free-text and identifying parts of the profile, staff notes on its status
+    changes, and the copy of it in stored idempotent answers."""
+    await session.execute(
+        update(LeadRow)
+        .where(L.id == lead_id)
+        .values(
+            person=None,
+            email_key=None,
+            phone=None,
+            profile=L.profile.op("-")(text("ARRAY['employer','job_title','notes']")),
+            erased_at=func.now(),
+            updated_at=func.now(),
+            version=L.version + 1,
+        )
+    )
+    await session.execute(update(LeadStatusChangeRow).where(H.lead_id == lead_id).values(note=None))
+    rows = await session.execute(select(K.client_id, K.key, K.body).where(K.lead_ids.contains([lead_id])))
+    for row in rows:
+        await session.execute(
+            update(IdempotencyRow)
+            .where(K.client_id == row.client_id, K.key == row.key)
+            .values(body=strip_answer(row.body, lead_id))
+        )
+
+
+def strip_answer(body: bytes, lead_id: UUID) -> bytes:
+    """A stored answer with the erased lead's personal data removed (other leads' stay as they were)."""
+    try:
+        document = json.loads(body)
+    except ValueError:
+        return b"{}"
+
+    def strip(item: Any) -> Any:
+        if isinstance(item, dict) and item.get("id") == str(lead_id):
+            return {**item, "person": None, **{f: None for f in ERASED_PROFILE_FIELDS}}
+        if isinstance(item, dict):
+            return {k: strip(v) for k, v in item.items()}
+        if isinstance(item, list):
+            return [strip(v) for v in item]
+        return item
+
+    return json.dumps(strip(document), ensure_ascii=False, separators=(",", ":")).encode()

@@ -6,6 +6,7 @@ import click
 
 from api.cli.admin import clients_group, keys_group, partners_group
 from api.cli.db import db_group, seed
+from api.cli.leads import leads_group
 from api.cli.serve import run_command, serve_command
 from api.cli.talent_list import talent_list_group
 
@@ -26,6 +27,7 @@ cli.add_command(partners_group)
 cli.add_command(clients_group)
 cli.add_command(keys_group)
 cli.add_command(talent_list_group)
+cli.add_command(leads_group)
 
 
 @cli.command("openapi")

@@ -5,11 +5,12 @@ audited; another partner's lead is a 404, indistinguishable from one that does n
 from __future__ import annotations
 
 import hashlib
+from datetime import UTC, datetime
 from typing import Annotated, Any
 from uuid import UUID
 
 import msgspec
-from litestar import Controller, Request, Response, get, post
+from litestar import Controller, Request, Response, delete, get, post
 from litestar.datastructures import State
 from litestar.di import NamedDependency
 from litestar.openapi.datastructures import ResponseSpec
@@ -18,16 +19,19 @@ from litestar.params import Body, FromPath, FromQuery, HeaderParameter, QueryPar
 from adapters.catalog_cache import TalentListCache
 from api.auth import provide_principal, requires
 from api.event_filters import parse_moment
+from api.negotiation import bad_parameter
 from api.problems import problem_responses
 from api.request_context import current_request_id
 from api.routes.talent_list import hong_kong_today
 from api.schemas.base import decode_cursor, encode_cursor
 from api.schemas.leads import (
+    DataSubjectExport,
     LeadCreate,
     LeadHistory,
     LeadOut,
     LeadPage,
     StatusChangeIn,
+    SubjectRecord,
     history_out,
     lead_out,
 )
@@ -248,6 +252,43 @@ class LeadsController(Controller):
         return history_out(lead, changes)
 
     @post(
+        "/{lead_id:uuid}/consent-withdrawal",
+        operation_id="withdrawLeadConsent",
+        summary="Record that the person withdrew consent",
+        status_code=200,
+        responses={
+            200: ResponseSpec(LeadOut, description="The tombstone that remains.", generate_examples=False),
+            **problem_responses(400, 401, 403, 404),
+        },
+        **requires(Scope.LEADS_WRITE),
+    )
+    async def withdraw(
+        self, state: State, principal: NamedDependency[Principal], lead_id: FromPath[UUID]
+    ) -> Response[bytes]:
+        """The person withdrew their consent: the lead becomes `withdrawn` and its personal data is
+        erased everywhere HKTE kept it (including stored idempotent answers); a tombstone with the
+        id, your organisation, dates and status remains. Repeating it changes nothing."""
+        intake: LeadIntake = state.leads
+        lead = await intake.withdraw_consent(principal, _actor(principal), lead_id)
+        return Response(_json(lead, state.settings.base_url), media_type="application/json")
+
+    @delete(
+        "/{lead_id:uuid}",
+        operation_id="eraseLead",
+        summary="Erase a lead's personal data",
+        status_code=204,
+        responses=problem_responses(400, 401, 403, 404),
+        **requires(Scope.LEADS_WRITE),
+    )
+    async def erase(
+        self, state: State, principal: NamedDependency[Principal], lead_id: FromPath[UUID]
+    ) -> None:
+        """Erases the personal data of one of your leads at the person's request; its status and a
+        tombstone remain so follow-up stays consistent. Repeating it changes nothing."""
+        intake: LeadIntake = state.leads
+        await intake.erase(principal, _actor(principal), lead_id, staff=False)
+
+    @post(
         "/{lead_id:uuid}/status",
         operation_id="changeLeadStatus",
         summary="Move a lead along (HKTE staff)",
@@ -273,3 +314,49 @@ class LeadsController(Controller):
             _actor(principal), lead_id, data.status, data.reason_code, data.note
         )
         return Response(_json(lead, state.settings.base_url), media_type="application/json")
+
+
+class DataSubjectsController(Controller):
+    path = "/v1/admin/data-subjects"
+    tags = ["leads"]  # noqa: RUF012
+    dependencies = {"principal": provide_principal}  # noqa: RUF012
+
+    @get(
+        "/",
+        operation_id="exportDataSubject",
+        summary="Everything held about one person",
+        responses={
+            200: ResponseSpec(
+                DataSubjectExport, description="Every lead about the person.", generate_examples=False
+            ),
+            **problem_responses(400, 401, 403),
+        },
+        **requires(Scope.LEADS_REVIEW),
+    )
+    async def export(
+        self,
+        state: State,
+        principal: NamedDependency[Principal],
+        email: FromQuery[Annotated[str | None, QueryParameter(max_length=254)]] = None,
+        phone: FromQuery[Annotated[str | None, QueryParameter(pattern=r"^\+[1-9][0-9]{6,14}$")]] = None,
+    ) -> Response[bytes]:
+        """For a data access or correction request (PDPO DPP6; answer within 40 days): every lead
+        about the person with that email or phone, across partners, with their histories, as one
+        JSON document. The export is audited."""
+        if not email and not phone:
+            raise bad_parameter("email", "give the person's email or phone")
+        intake: LeadIntake = state.leads
+        found = await intake.subject_export(_actor(principal), email, phone)
+        base_url: str = state.settings.base_url
+        export = DataSubjectExport(
+            email=email,
+            phone=phone,
+            generated_at=datetime.now(UTC),
+            records=[
+                SubjectRecord(lead=lead_out(lead, base_url), history=history_out(lead, h))
+                for lead, h in found
+            ],
+        )
+        return Response(
+            msgspec.json.encode(export), media_type="application/json", headers={"Cache-Control": "no-store"}
+        )

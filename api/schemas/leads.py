@@ -190,3 +190,17 @@ def history_out(lead: Lead, changes: list[StatusChange]) -> LeadHistory:
             for c in changes
         ],
     )
+
+
+class SubjectRecord(ResponseBody, frozen=True):
+    lead: LeadOut
+    history: LeadHistory
+
+
+class DataSubjectExport(ResponseBody, frozen=True):
+    """Everything held about one person, across partners (a data access request, PDPO DPP6)."""
+
+    email: str | None
+    phone: str | None
+    generated_at: datetime
+    records: list[SubjectRecord]

@@ -20,6 +20,7 @@ from .consent_in import ConsentIn
 from .consent_in_notice_language import ConsentInNoticeLanguage
 from .consent_method import ConsentMethod
 from .consent_out import ConsentOut
+from .data_subject_export import DataSubjectExport
 from .diff_talent_list_editions_lang_type_1 import DiffTalentListEditionsLangType1
 from .diff_talent_list_editions_lang_type_2_type_1 import DiffTalentListEditionsLangType2Type1
 from .diff_talent_list_editions_lang_type_3_type_1 import DiffTalentListEditionsLangType3Type1
@@ -104,6 +105,7 @@ from .sector_in import SectorIn
 from .sector_out import SectorOut
 from .status_change_in import StatusChangeIn
 from .status_change_out import StatusChangeOut
+from .subject_record import SubjectRecord
 from .text import Text
 from .token_operation import TokenOperation
 from .token_request import TokenRequest
@@ -132,6 +134,7 @@ __all__ = (
     "ConsentInNoticeLanguage",
     "ConsentMethod",
     "ConsentOut",
+    "DataSubjectExport",
     "DiffTalentListEditionsLangType1",
     "DiffTalentListEditionsLangType2Type1",
     "DiffTalentListEditionsLangType3Type1",
@@ -216,6 +219,7 @@ __all__ = (
     "SectorOut",
     "StatusChangeIn",
     "StatusChangeOut",
+    "SubjectRecord",
     "Text",
     "TokenOperation",
     "TokenRequest",
