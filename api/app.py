@@ -37,6 +37,7 @@ from api.request_context import current_request_id, with_request_context
 from api.routes.admin import ADMIN_CONTROLLERS
 from api.routes.events_admin import EventsController
 from api.routes.health import HealthController
+from api.routes.lead_batches import submit_batch
 from api.routes.leads import DataSubjectsController, LeadsController
 from api.routes.oauth import DiscoveryController, OAuthController
 from api.routes.openapi import openapi_document
@@ -208,6 +209,7 @@ def create_app(settings: Settings | None = None, *, database: Database | None = 
             TalentListAdminController,
             EventsController,
             LeadsController,
+            submit_batch,
             DataSubjectsController,
             openapi_document,
             swagger_assets(),

@@ -39,7 +39,7 @@ EVENT = {
     "co_organisers": ["heto-london"],
 }
 
-LEAD = {
+LEAD: dict[str, Any] = {
     "person": {
         "given_name": "Mei",
         "family_name": "Chan",
@@ -91,6 +91,24 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     "rescheduleEvent": {"starts_at": "2027-04-22T18:00:00+01:00", "ends_at": "2027-04-22T21:00:00+01:00"},
     "moveEventOnline": {"online_url": "https://www.hkengage.gov.hk/"},
     "submitLead": LEAD,
+    "submitLeadBatch": {
+        "items": [
+            LEAD,
+            {
+                **LEAD,
+                "external_ref": "LDN-2026-0043",
+                "person": {
+                    **LEAD["person"],
+                    "given_name": "Ka Ho",
+                    "family_name": "Lam",
+                    "chinese_name": "林家豪",
+                    "email": "kaho.lam@example.org",
+                    "phone": None,
+                },
+            },
+        ]
+    },
+    "correctLead": {"person": {"email": "mei.chan@example.net"}, "years_of_experience": 9},
     "changeLeadStatus": {
         "status": "contacted",
         "reason_code": "called_by_hkte",

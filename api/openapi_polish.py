@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from api.openapi_examples import add_example
@@ -71,7 +72,31 @@ CREATED = {
 NESTED_CLIENT_ID = "$response.body#/client/client_id"
 
 
+BATCH_BODY = {
+    "required": True,
+    "content": {
+        "application/json": {
+            "schema": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["items"],
+                "properties": {
+                    "items": {
+                        "type": "array",
+                        "minItems": 1,
+                        "maxItems": 100,
+                        "items": {"$ref": "#/components/schemas/LeadCreate"},
+                    }
+                },
+            }
+        }
+    },
+}
+
+
 def polish(path: str, method: str, operation: dict[str, Any]) -> None:
+    if operation.get("operationId") == "submitLeadBatch":  # read item by item, so declared here
+        operation["requestBody"] = json.loads(json.dumps(BATCH_BODY))
     add_example(operation)
     responses: dict[str, Any] = operation["responses"]
     for response in responses.values():

@@ -25,6 +25,17 @@ def _is_struct(annotation: Any) -> bool:
     return isinstance(annotation, type) and issubclass(annotation, msgspec.Struct)
 
 
+def describe(exc: msgspec.ValidationError) -> tuple[str, str]:
+    """The field a msgspec error is about (`person.email`, `languages[2]`) and what is wrong."""
+    message = str(exc)
+    match = _PATH.search(message)
+    field = match.group("path").lstrip(".") if match else ""
+    text = _PATH.sub("", message)
+    if named := _NAMED.match(text):  # name the missing or unknown field itself
+        field = f"{field}.{named['name']}".lstrip(".")
+    return field, text
+
+
 def _nul_at(value: Any, path: str = "") -> str | None:
     """Where a string holds U+0000 (which PostgreSQL cannot store), if anywhere."""
     if isinstance(value, str):
@@ -37,14 +48,14 @@ def _nul_at(value: Any, path: str = "") -> str | None:
     return None
 
 
-def _integral(value: Any) -> Any:
+def integral(value: Any) -> Any:
     """JSON Schema counts 3.0 as an integer; msgspec's strict mode does not. Agree with the schema."""
     if isinstance(value, float) and value.is_integer():
         return int(value)
     if isinstance(value, list):
-        return [_integral(v) for v in value]
+        return [integral(v) for v in value]
     if isinstance(value, dict):
-        return {k: _integral(v) for k, v in value.items()}
+        return {k: integral(v) for k, v in value.items()}
     return value
 
 
@@ -70,14 +81,9 @@ async def strict_json_body(request: Request[Any, Any, Any]) -> None:
             extra=[{"key": where or "$", "source": "body", "message": "text may not contain NUL (U+0000)"}],
         )
     try:
-        msgspec.convert(_integral(raw), type=struct, strict=True)
+        msgspec.convert(integral(raw), type=struct, strict=True)
     except msgspec.ValidationError as exc:
-        message = str(exc)
-        match = _PATH.search(message)
-        field = match.group("path").lstrip(".") if match else ""
-        text = _PATH.sub("", message)
-        if named := _NAMED.match(text):  # name the missing or unknown field itself
-            field = f"{field}.{named['name']}".lstrip(".")
+        field, text = describe(exc)
         raise ValidationException(
             detail="invalid body", extra=[{"key": field or "$", "source": "body", "message": text}]
         ) from None

@@ -16,7 +16,7 @@ from typing import Protocol
 from uuid import UUID
 
 from domain.audit import Actor, AuditEntry
-from domain.errors import DomainError, NotFound
+from domain.errors import DomainError, NotFound, PreconditionFailed
 from domain.ids import new_id
 from domain.leads import Consent, IllegalTransition, Lead, LeadStatus, Person, Profile, StatusChange, can_move
 from domain.ports import AuditLog
@@ -37,6 +37,11 @@ class LeadAlreadySubmitted(DomainError):
     def __init__(self, existing: UUID, because: str) -> None:
         super().__init__(f"this partner already submitted this {because}: lead {existing}")
         self.existing = existing
+
+
+class LeadErased(DomainError):
+    def __init__(self, lead_id: UUID) -> None:
+        super().__init__(f"lead {lead_id} was erased: there is nothing left to correct")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +91,7 @@ class LeadStore(Protocol):
     async def add_change(self, change: StatusChange) -> None: ...
     async def history(self, lead_id: UUID) -> list[StatusChange]: ...
     async def erase(self, lead_id: UUID) -> None: ...
+    async def correct(self, lead: Lead) -> Lead: ...
     async def expired(self, limit: int) -> list[UUID]: ...
     async def by_subject(self, email_key: str | None, phone: str | None) -> list[Lead]: ...
 
@@ -193,6 +199,97 @@ class LeadIntake:
             await uow.commit()
             return answer, False
 
+    async def submit_batch(
+        self,
+        principal: Principal,
+        actor: Actor,
+        key: str,
+        request_hash: bytes,
+        items: list[NewLead | DomainError],
+        render: Callable[[list[Lead | DomainError]], tuple[int, bytes, dict[str, str]]],
+    ) -> tuple[StoredAnswer, bool]:
+        """Each item answered on its own: invalid ones (given as errors) and duplicates fail
+        alone, the others become leads; one key and one stored answer for the whole batch."""
+        async with self.unit_of_work() as uow:
+            if not await uow.idempotency.lock(principal.client_id, key):
+                raise RequestInFlight()
+            stored = await uow.idempotency.get(principal.client_id, key)
+            if stored is not None:
+                if stored.request_hash != request_hash:
+                    raise KeyReused()
+                return stored, True
+            now = datetime.now(UTC)
+            outcomes: list[Lead | DomainError] = []
+            created: list[UUID] = []
+            seen: dict[str, UUID] = {}  # match keys of this batch's own leads
+            for item in items:
+                if isinstance(item, DomainError):
+                    outcomes.append(item)
+                    continue
+                keys = [
+                    k
+                    for k in (
+                        item.person.email_key,
+                        item.person.phone,
+                        item.external_ref and f"ref:{item.external_ref}",
+                    )
+                    if k
+                ]
+                earlier = next((seen[k] for k in keys if k in seen), None)
+                if earlier is not None:
+                    outcomes.append(
+                        LeadAlreadySubmitted(earlier, "person or external_ref (earlier in this batch)")
+                    )
+                    continue
+                matches = await uow.leads.matching(
+                    principal.partner_id, item.person.email_key, item.person.phone, item.external_ref
+                )
+                own = [m for m in matches if m.partner_id == principal.partner_id]
+                if own:
+                    outcomes.append(
+                        LeadAlreadySubmitted(
+                            own[0].lead_id, "external_ref" if own[0].same_reference else "person"
+                        )
+                    )
+                    continue
+                lead = self._new(principal, item, known=bool(matches), now=now)
+                await uow.leads.add(lead)
+                await uow.leads.add_change(
+                    StatusChange(
+                        lead.id, None, LeadStatus.RECEIVED, "submitted", None, principal.client_id, now
+                    )
+                )
+                seen.update(dict.fromkeys(keys, lead.id))
+                created.append(lead.id)
+                outcomes.append(lead)
+            if created:
+                await uow.audit.record(_audit("lead.submitted", actor, created, batch=len(items)))
+            status, body, headers = render(outcomes)
+            answer = StoredAnswer(request_hash, status, body, headers)
+            await uow.idempotency.put(
+                principal.client_id, key, answer, created, now + self.policy.keys_kept_for
+            )
+            await uow.commit()
+            return answer, False
+
+    def _new(self, principal: Principal, new: NewLead, *, known: bool, now: datetime) -> Lead:
+        return Lead(
+            id=new_id(),
+            partner_id=principal.partner_id,
+            submitted_by=principal.client_id,
+            status=LeadStatus.RECEIVED,
+            person=new.person,
+            profile=new.profile,
+            consent=new.consent,
+            external_ref=new.external_ref,
+            edition_code=new.edition_code,
+            known_to_hkte=known,
+            retain_until=new.consent.collected_at + self.policy.retention,
+            version=1,
+            created_at=now,
+            updated_at=now,
+        )
+
     async def get(self, principal: Principal, actor: Actor, lead_id: UUID, *, staff: bool) -> Lead:
         async with self.unit_of_work() as uow:
             lead = await uow.leads.get(lead_id)
@@ -221,6 +318,41 @@ class LeadIntake:
                 await uow.audit.record(_audit("lead.listed", actor, [lead.id for lead in leads]))
                 await uow.commit()
             return leads
+
+    async def correct(
+        self,
+        principal: Principal,
+        actor: Actor,
+        lead_id: UUID,
+        version: Callable[[Lead], bool],
+        change: Callable[[Lead], Lead],
+    ) -> Lead:
+        """A partner corrects its own lead (DPP2 accuracy), if its copy is current (`version`)."""
+        async with self.unit_of_work() as uow:
+            lead = await uow.leads.get(lead_id, for_update=True)
+            if lead is None or lead.partner_id != principal.partner_id:
+                raise NotFound("lead", lead_id)
+            if not version(lead):
+                raise PreconditionFailed(f"lead {lead_id} changed since you read it; fetch it again")
+            if lead.person is None:
+                raise LeadErased(lead_id)
+            corrected = change(lead)
+            assert corrected.person is not None
+            matches = await uow.leads.matching(
+                principal.partner_id,
+                corrected.person.email_key,
+                corrected.person.phone,
+                corrected.external_ref,
+            )
+            clash = [m for m in matches if m.partner_id == principal.partner_id and m.lead_id != lead_id]
+            if clash:
+                raise LeadAlreadySubmitted(
+                    clash[0].lead_id, "external_ref" if clash[0].same_reference else "person"
+                )
+            saved = await uow.leads.correct(corrected)
+            await uow.audit.record(_audit("lead.corrected", actor, [lead.id]))
+            await uow.commit()
+            return saved
 
     async def withdraw_consent(self, principal: Principal, actor: Actor, lead_id: UUID) -> Lead:
         """The person withdrew consent (their partner tells us): status `withdrawn`, personal data

@@ -201,6 +201,29 @@ class SqlLeadRepository:
         await self.add_change(change)
         return _lead(row)
 
+    async def correct(self, lead: Lead) -> Lead:
+        """Store corrected person and profile (the caller checked the version it applies to)."""
+        assert lead.person is not None
+        assert lead.profile is not None
+        row = (
+            await self.session.execute(
+                update(LeadRow)
+                .where(L.id == lead.id)
+                .values(
+                    person=_person_json(lead.person),
+                    email_key=lead.person.email_key,
+                    phone=lead.person.phone,
+                    profile=_profile_json(lead.profile),
+                    profession_code=lead.profile.profession_code,
+                    external_ref=lead.external_ref,
+                    version=L.version + 1,
+                    updated_at=func.now(),
+                )
+                .returning(LeadRow.__table__)
+            )
+        ).one()
+        return _lead(row)
+
     async def add_change(self, change: StatusChange) -> None:
         await self.session.execute(
             insert(LeadStatusChangeRow).values(

@@ -5,16 +5,18 @@ audited; another partner's lead is a 404, indistinguishable from one that does n
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Annotated, Any
 from uuid import UUID
 
 import msgspec
-from litestar import Controller, Request, Response, delete, get, post
+from litestar import Controller, Request, Response, delete, get, patch, post
 from litestar.datastructures import State
 from litestar.di import NamedDependency
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import Body, FromPath, FromQuery, HeaderParameter, QueryParameter
+from msgspec import UNSET, UnsetType
 
 from adapters.catalog_cache import TalentListCache
 from api.auth import provide_principal, requires
@@ -22,6 +24,7 @@ from api.event_filters import parse_moment
 from api.negotiation import bad_parameter
 from api.problems import problem_responses
 from api.request_context import current_request_id
+from api.routes.events_admin import PreconditionRequired
 from api.routes.talent_list import hong_kong_today
 from api.schemas.base import decode_cursor, encode_cursor
 from api.schemas.leads import (
@@ -30,9 +33,11 @@ from api.schemas.leads import (
     LeadHistory,
     LeadOut,
     LeadPage,
+    LeadPatch,
     StatusChangeIn,
     SubjectRecord,
     history_out,
+    lead_etag,
     lead_out,
 )
 from domain.audit import Actor
@@ -116,6 +121,53 @@ def _new_lead(data: LeadCreate, edition_code: str) -> NewLead:
 
 def _json(lead: Lead, base_url: str) -> bytes:
     return msgspec.json.encode(lead_out(lead, base_url))
+
+
+def _lead_response(lead: Lead, state: State) -> Response[bytes]:
+    headers = {"ETag": lead_etag(lead), "Cache-Control": "no-store"}
+    return Response(_json(lead, state.settings.base_url), media_type="application/json", headers=headers)
+
+
+def _if_match(request: _Request) -> set[str]:
+    header = request.headers.get("if-match")
+    if not header:
+        raise PreconditionRequired()
+    return {tag.strip() for tag in header.split(",")}
+
+
+def _set(value: Any, current: Any) -> Any:
+    return current if value is UNSET else value
+
+
+def corrected(lead: Lead, data: LeadPatch) -> Lead:
+    person, profile = lead.person, lead.profile
+    assert person is not None
+    assert profile is not None
+    if not isinstance(data.person, UnsetType):
+        p = data.person
+        person = Person(
+            given_name=_set(p.given_name, person.given_name),
+            family_name=_set(p.family_name, person.family_name),
+            email=_set(p.email, person.email),
+            phone=_set(p.phone, person.phone),
+            residence_country=_set(p.residence_country, person.residence_country),
+            chinese_name=_set(p.chinese_name, person.chinese_name),
+            nationality=_set(p.nationality, person.nationality),
+            city=_set(p.city, person.city),
+        )
+    profile = Profile(
+        profession_code=_set(data.profession, profile.profession_code),
+        years_of_experience=_set(data.years_of_experience, profile.years_of_experience),
+        highest_qualification=_set(data.highest_qualification, profile.highest_qualification),
+        languages=tuple(_set(data.languages, profile.languages)),
+        interests=tuple(Interest(i) for i in _set(data.interests, profile.interests)),
+        employer=_set(data.employer, profile.employer),
+        job_title=_set(data.job_title, profile.job_title),
+        notes=_set(data.notes, profile.notes),
+    )
+    return replace(
+        lead, person=person, profile=profile, external_ref=_set(data.external_ref, lead.external_ref)
+    )
 
 
 class LeadsController(Controller):
@@ -227,11 +279,7 @@ class LeadsController(Controller):
         """One of your leads with its current status (audited)."""
         intake: LeadIntake = state.leads
         lead = await intake.get(principal, _actor(principal), lead_id, staff=_staff(principal))
-        return Response(
-            _json(lead, state.settings.base_url),
-            media_type="application/json",
-            headers={"Cache-Control": "no-store"},
-        )
+        return _lead_response(lead, state)
 
     @get(
         "/{lead_id:uuid}/history",
@@ -250,6 +298,42 @@ class LeadsController(Controller):
         intake: LeadIntake = state.leads
         lead, changes = await intake.history(principal, _actor(principal), lead_id, staff=_staff(principal))
         return history_out(lead, changes)
+
+    @patch(
+        "/{lead_id:uuid}",
+        operation_id="correctLead",
+        summary="Correct a lead",
+        responses={
+            200: ResponseSpec(
+                LeadOut, description="The corrected lead (with its new ETag).", generate_examples=False
+            ),
+            **problem_responses(400, 401, 403, 404, 409, 412, 422, 428),
+        },
+        **requires(Scope.LEADS_WRITE),
+    )
+    async def correct(
+        self,
+        request: _Request,
+        state: State,
+        principal: NamedDependency[Principal],
+        lead_id: FromPath[UUID],
+        data: Annotated[LeadPatch, _BODY],
+    ) -> Response[bytes]:
+        """Corrects your own lead (the person asked, or you made a mistake). Send the ETag you
+        read in `If-Match`: 428 without it, 412 when someone changed the lead since. The consent
+        record is evidence and cannot be changed; an erased lead cannot be corrected (409)."""
+        wanted = _if_match(request)
+        if data.profession is not UNSET:
+            await _edition_code(state, data.profession)
+        intake: LeadIntake = state.leads
+        lead = await intake.correct(
+            principal,
+            _actor(principal),
+            lead_id,
+            lambda current: "*" in wanted or lead_etag(current) in wanted,
+            lambda current: corrected(current, data),
+        )
+        return _lead_response(lead, state)
 
     @post(
         "/{lead_id:uuid}/consent-withdrawal",

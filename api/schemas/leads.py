@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Annotated, Literal
 from uuid import UUID
 
-from msgspec import Meta
+from msgspec import UNSET, Meta, UnsetType
 
 from api.schemas.base import NextCursor, RequestBody, ResponseBody
 from domain.leads import ConsentMethod, Interest, Lead, LeadStatus, Purpose, StatusChange
@@ -63,6 +63,34 @@ class LeadCreate(RequestBody, frozen=True):
         Annotated[str, Meta(min_length=1, max_length=100, description="Your own reference.")] | None
     ) = None
     notes: Annotated[str, Meta(max_length=2000)] | None = None
+
+
+class PersonPatch(RequestBody, frozen=True):
+    """Person fields to correct; those left out stay as they are (null clears an optional one)."""
+
+    given_name: Name | UnsetType = UNSET
+    family_name: Name | UnsetType = UNSET
+    residence_country: Country | UnsetType = UNSET
+    email: Annotated[str, Meta(max_length=254)] | UnsetType | None = UNSET
+    phone: Annotated[str, Meta(pattern=r"^\+[1-9][0-9]{6,14}$")] | UnsetType | None = UNSET
+    chinese_name: Annotated[str, Meta(max_length=50)] | UnsetType | None = UNSET
+    nationality: Country | UnsetType | None = UNSET
+    city: Annotated[str, Meta(max_length=100)] | UnsetType | None = UNSET
+
+
+class LeadPatch(RequestBody, frozen=True):
+    """Corrections to a lead (the consent record is evidence and does not change)."""
+
+    person: PersonPatch | UnsetType = UNSET
+    profession: Annotated[str, Meta(max_length=63)] | UnsetType = UNSET
+    years_of_experience: Annotated[int, Meta(ge=0, le=60)] | UnsetType = UNSET
+    highest_qualification: Annotated[str, Meta(min_length=1, max_length=100)] | UnsetType = UNSET
+    employer: Annotated[str, Meta(max_length=200)] | UnsetType | None = UNSET
+    job_title: Annotated[str, Meta(max_length=200)] | UnsetType | None = UNSET
+    languages: Annotated[list[LanguageTag], Meta(max_length=10)] | UnsetType = UNSET
+    interests: Annotated[list[Interest], Meta(max_length=5)] | UnsetType = UNSET
+    external_ref: Annotated[str, Meta(min_length=1, max_length=100)] | UnsetType | None = UNSET
+    notes: Annotated[str, Meta(max_length=2000)] | UnsetType | None = UNSET
 
 
 class StatusChangeIn(RequestBody, frozen=True):
@@ -204,3 +232,8 @@ class DataSubjectExport(ResponseBody, frozen=True):
     phone: str | None
     generated_at: datetime
     records: list[SubjectRecord]
+
+
+def lead_etag(lead: Lead) -> str:
+    """Strong: every change to a lead (correction, status, erasure) raises its version."""
+    return f'"lead-{lead.version}"'

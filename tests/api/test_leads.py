@@ -263,3 +263,90 @@ async def test_a_submission_takes_a_fixed_number_of_statements(
     work = [s for s in statements if s not in ("SAVEPOINT", "RELEASE", "ROLLBACK")]
     assert len(work) == 7, statements
     await connection.execute(text("SELECT 1"))
+
+
+async def test_partners_correct_their_own_leads_with_if_match(
+    client: httpx.AsyncClient, callers: Callers
+) -> None:
+    lead = (await submit(client, callers.partner, lead_body())).json()
+    url = f"/v1/leads/{lead['id']}"
+    etag = (await client.get(url, headers=callers.partner)).headers["etag"]
+    change = {"person": {"email": "mei.chan@new.example.org"}, "years_of_experience": 9}
+    assert (await client.patch(url, json=change, headers=callers.partner)).status_code == 428
+    fixed = await client.patch(url, json=change, headers={**callers.partner, "If-Match": etag})
+    assert fixed.status_code == 200, fixed.text
+    assert fixed.json()["person"]["email"] == "mei.chan@new.example.org"
+    assert fixed.json()["person"]["given_name"] == "Mei"  # untouched
+    assert fixed.json()["years_of_experience"] == 9
+    assert fixed.headers["etag"] != etag
+    stale = await client.patch(
+        url, json={"years_of_experience": 10}, headers={**callers.partner, "If-Match": etag}
+    )
+    assert stale.status_code == 412
+    foreign = await client.patch(
+        url, json=change, headers={**callers.other, "If-Match": fixed.headers["etag"]}
+    )
+    assert foreign.status_code == 404
+    bad = await client.patch(
+        url,
+        json={"person": {"phone": "12345"}},
+        headers={**callers.partner, "If-Match": fixed.headers["etag"]},
+    )
+    assert bad.status_code == 422
+    unknown = await client.patch(
+        url,
+        json={"profession": "astrologers"},
+        headers={**callers.partner, "If-Match": fixed.headers["etag"]},
+    )
+    assert unknown.status_code == 422
+    assert unknown.json()["errors"][0]["field"] == "profession"
+
+
+async def test_a_batch_answers_each_lead_on_its_own(client: httpx.AsyncClient, callers: Callers) -> None:
+    existing = (await submit(client, callers.partner, lead_body())).json()
+
+    def person(n: int) -> dict[str, Any]:
+        return {**lead_body()["person"], "email": f"batch{n}@example.org", "phone": None}
+
+    items = [
+        lead_body(external_ref="b-0", person=person(0)),
+        lead_body(external_ref="b-1", person={**person(1), "email": "nope"}),  # invalid
+        lead_body(),  # the lead submitted before: duplicate
+        lead_body(external_ref="b-3", person=person(3)),
+        lead_body(external_ref="b-4", person=person(3)),  # same person as item 3
+        {**lead_body(external_ref="b-5", person=person(5)), "profession": "astrologers"},
+    ]
+    key = str(uuid.uuid4())
+    response = await client.post(
+        "/v1/leads/batch", json={"items": items}, headers={**callers.partner, "Idempotency-Key": key}
+    )
+    assert response.status_code == 200, response.text
+    result = response.json()
+    assert [(i["index"], i["status"]) for i in result["items"]] == [
+        (0, 201),
+        (1, 422),
+        (2, 409),
+        (3, 201),
+        (4, 409),
+        (5, 422),
+    ]
+    assert (result["created"], result["failed"]) == (2, 4)
+    assert result["items"][1]["problem"]["errors"][0]["field"] == "person.email"
+    assert result["items"][2]["problem"]["duplicate_of"] == f"/v1/leads/{existing['id']}"
+    assert result["items"][5]["problem"]["errors"][0]["field"] == "profession"
+    created = await client.get(result["items"][0]["url"].split("8000", 1)[-1], headers=callers.partner)
+    assert created.status_code == 200
+    replay = await client.post(
+        "/v1/leads/batch", json={"items": items}, headers={**callers.partner, "Idempotency-Key": key}
+    )
+    assert replay.content == response.content
+    assert replay.headers["idempotent-replayed"] == "true"
+    listed = await client.get("/v1/leads", headers=callers.partner)
+    assert len(listed.json()["items"]) == 3
+    too_many = await client.post(
+        "/v1/leads/batch",
+        json={"items": [items[0]] * 101},
+        headers={**callers.partner, "Idempotency-Key": "x"},
+    )
+    assert too_many.status_code in (400, 422)
+    assert too_many.json()["errors"][0]["field"] == "items"

@@ -19,7 +19,7 @@ from api.schemas.admin import (
     SecretRotation,
 )
 from api.schemas.events import EventCreate, EventPatch, MoveOnline, Reschedule
-from api.schemas.leads import LeadCreate, StatusChangeIn
+from api.schemas.leads import LeadCreate, LeadPatch, StatusChangeIn
 from api.schemas.talent_list_import import EditionImport
 from api.talent_list_import import edition_from_import
 
@@ -37,6 +37,7 @@ STRUCTS: dict[str, type] = {
     "rescheduleEvent": Reschedule,
     "moveEventOnline": MoveOnline,
     "submitLead": LeadCreate,
+    "correctLead": LeadPatch,
     "changeLeadStatus": StatusChangeIn,
 }
 

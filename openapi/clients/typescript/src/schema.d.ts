@@ -601,6 +601,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/leads/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit up to 100 leads at once
+         * @description For roadshows and fairs: each lead is checked and answered on its own (its index, 201 with
+         *     its URL, or a problem: 422 naming the bad field, 409 for a duplicate, including one earlier in
+         *     the same batch); one bad lead does not sink the others. One `Idempotency-Key` covers the
+         *     whole batch: a retry replays the first answer.
+         */
+        post: operations["submitLeadBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/leads/{lead_id}": {
         parameters: {
             query?: never;
@@ -623,7 +646,13 @@ export interface paths {
         delete: operations["eraseLead"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Correct a lead
+         * @description Corrects your own lead (the person asked, or you made a mistake). Send the ETag you
+         *     read in `If-Match`: 428 without it, 412 when someone changed the lead since. The consent
+         *     record is evidence and cannot be changed; an erased lead cannot be corrected (409).
+         */
+        patch: operations["correctLead"];
         trace?: never;
     };
     "/v1/leads/{lead_id}/consent-withdrawal": {
@@ -877,6 +906,23 @@ export interface components {
             token_endpoint: string;
             token_endpoint_auth_methods_supported: string[];
             token_endpoint_auth_signing_alg_values_supported: string[];
+        };
+        /** BatchItem */
+        BatchItem: {
+            id?: string | null;
+            /** @description Position of the lead in the request. */
+            index: number;
+            known_to_hkte?: boolean | null;
+            problem?: components["schemas"]["Problem"] | null;
+            /** @description 201 created, or the status of `problem`. */
+            status: number;
+            url?: string | null;
+        };
+        /** BatchResult */
+        BatchResult: {
+            created: number;
+            failed: number;
+            items: components["schemas"]["BatchItem"][];
         };
         /** ClientCreate */
         ClientCreate: {
@@ -1342,6 +1388,19 @@ export interface components {
             /** @description Pass as `cursor` for the next page; null at the end. */
             next_cursor: string | null;
         };
+        /** LeadPatch */
+        LeadPatch: {
+            employer?: string | null;
+            external_ref?: string | null;
+            highest_qualification?: string;
+            interests?: components["schemas"]["Interest"][];
+            job_title?: string | null;
+            languages?: string[];
+            notes?: string | null;
+            person?: components["schemas"]["PersonPatch"];
+            profession?: string;
+            years_of_experience?: number;
+        };
         /**
          * LeadStatus
          * @enum {string}
@@ -1452,6 +1511,25 @@ export interface components {
             nationality: string | null;
             phone: string | null;
             residence_country: string;
+        };
+        /** PersonPatch */
+        PersonPatch: {
+            chinese_name?: string | null;
+            city?: string | null;
+            email?: string | null;
+            family_name?: string;
+            given_name?: string;
+            /**
+             * @description ISO 3166-1 alpha-2.
+             * @example GB
+             */
+            nationality?: string | null;
+            phone?: string | null;
+            /**
+             * @description ISO 3166-1 alpha-2.
+             * @example GB
+             */
+            residence_country?: string;
         };
         /** Problem */
         Problem: {
@@ -4799,6 +4877,114 @@ export interface operations {
             };
         };
     };
+    submitLeadBatch: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Unique per lead you submit (a UUID is ideal). A retry with the same key and body gets the first answer again (with `Idempotent-Replayed: true`); kept at least 24 hours. */
+                "Idempotency-Key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    items: components["schemas"]["LeadCreate"][];
+                };
+            };
+        };
+        responses: {
+            /** @description One outcome per lead, in order. */
+            200: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchResult"];
+                };
+            };
+            /** @description Invalid parameter (problem details name it) */
+            400: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid access token (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the scope this operation needs */
+            403: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the service accepts */
+            413: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not valid (each bad field is named) */
+            422: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getLead: {
         parameters: {
             query?: never;
@@ -4933,6 +5119,149 @@ export interface operations {
             };
             /** @description No such resource (or not yours) */
             404: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    correctLead: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's current ETag (GET it first): 428 without it, 412 when it is stale. */
+                "If-Match": string;
+            };
+            path: {
+                lead_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LeadPatch"];
+            };
+        };
+        responses: {
+            /** @description The corrected lead (with its new ETag). */
+            200: {
+                headers: {
+                    /** @description The new ETag, for the next change. */
+                    ETag?: string;
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadOut"];
+                };
+            };
+            /** @description Invalid parameter (problem details name it) */
+            400: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid access token (see WWW-Authenticate) */
+            401: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the scope this operation needs */
+            403: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or not yours) */
+            404: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the service accepts */
+            413: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not valid (each bad field is named) */
+            422: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is required: send the ETag you last read */
+            428: {
                 headers: {
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;

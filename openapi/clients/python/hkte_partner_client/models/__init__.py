@@ -7,6 +7,8 @@ from .audit_out_details import AuditOutDetails
 from .audit_page import AuditPage
 from .auth_method import AuthMethod
 from .authorization_server_metadata import AuthorizationServerMetadata
+from .batch_item import BatchItem
+from .batch_result import BatchResult
 from .client_create import ClientCreate
 from .client_create_jwks_type_0 import ClientCreateJwksType0
 from .client_out import ClientOut
@@ -59,6 +61,7 @@ from .lead_create import LeadCreate
 from .lead_history import LeadHistory
 from .lead_out import LeadOut
 from .lead_page import LeadPage
+from .lead_patch import LeadPatch
 from .lead_status import LeadStatus
 from .list_clients_status_type_1 import ListClientsStatusType1
 from .list_clients_status_type_2_type_1 import ListClientsStatusType2Type1
@@ -87,6 +90,7 @@ from .partner_update_status_type_2_type_1 import PartnerUpdateStatusType2Type1
 from .partner_update_status_type_3_type_1 import PartnerUpdateStatusType3Type1
 from .person_in import PersonIn
 from .person_out import PersonOut
+from .person_patch import PersonPatch
 from .problem import Problem
 from .profession_change_out import ProfessionChangeOut
 from .profession_detail import ProfessionDetail
@@ -106,6 +110,7 @@ from .sector_out import SectorOut
 from .status_change_in import StatusChangeIn
 from .status_change_out import StatusChangeOut
 from .subject_record import SubjectRecord
+from .submit_lead_batch_body import SubmitLeadBatchBody
 from .text import Text
 from .token_operation import TokenOperation
 from .token_request import TokenRequest
@@ -121,6 +126,8 @@ __all__ = (
     "AuditPage",
     "AuthMethod",
     "AuthorizationServerMetadata",
+    "BatchItem",
+    "BatchResult",
     "ClientCreate",
     "ClientCreateJwksType0",
     "ClientOut",
@@ -173,6 +180,7 @@ __all__ = (
     "LeadHistory",
     "LeadOut",
     "LeadPage",
+    "LeadPatch",
     "LeadStatus",
     "ListClientsStatusType1",
     "ListClientsStatusType2Type1",
@@ -201,6 +209,7 @@ __all__ = (
     "PartnerUpdateStatusType3Type1",
     "PersonIn",
     "PersonOut",
+    "PersonPatch",
     "Problem",
     "ProfessionChangeOut",
     "ProfessionDetail",
@@ -220,6 +229,7 @@ __all__ = (
     "StatusChangeIn",
     "StatusChangeOut",
     "SubjectRecord",
+    "SubmitLeadBatchBody",
     "Text",
     "TokenOperation",
     "TokenRequest",

@@ -1,0 +1,254 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.lead_out import LeadOut
+from ...models.lead_patch import LeadPatch
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    lead_id: UUID,
+    *,
+    body: LeadPatch,
+    if_match: str,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    headers["If-Match"] = if_match
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/v1/leads/{lead_id}".format(
+            lead_id=quote(str(lead_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> LeadOut | Problem | None:
+    if response.status_code == 200:
+        response_200 = LeadOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 428:
+        response_428 = Problem.from_dict(response.json())
+
+        return response_428
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[LeadOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    lead_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: LeadPatch,
+    if_match: str,
+) -> Response[LeadOut | Problem]:
+    """Correct a lead
+
+     Corrects your own lead (the person asked, or you made a mistake). Send the ETag you
+    read in `If-Match`: 428 without it, 412 when someone changed the lead since. The consent
+    record is evidence and cannot be changed; an erased lead cannot be corrected (409).
+
+    Args:
+        lead_id (UUID):
+        if_match (str):
+        body (LeadPatch):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[LeadOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        lead_id=lead_id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    lead_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: LeadPatch,
+    if_match: str,
+) -> LeadOut | Problem | None:
+    """Correct a lead
+
+     Corrects your own lead (the person asked, or you made a mistake). Send the ETag you
+    read in `If-Match`: 428 without it, 412 when someone changed the lead since. The consent
+    record is evidence and cannot be changed; an erased lead cannot be corrected (409).
+
+    Args:
+        lead_id (UUID):
+        if_match (str):
+        body (LeadPatch):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        LeadOut | Problem
+    """
+
+    return sync_detailed(
+        lead_id=lead_id,
+        client=client,
+        body=body,
+        if_match=if_match,
+    ).parsed
+
+
+async def asyncio_detailed(
+    lead_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: LeadPatch,
+    if_match: str,
+) -> Response[LeadOut | Problem]:
+    """Correct a lead
+
+     Corrects your own lead (the person asked, or you made a mistake). Send the ETag you
+    read in `If-Match`: 428 without it, 412 when someone changed the lead since. The consent
+    record is evidence and cannot be changed; an erased lead cannot be corrected (409).
+
+    Args:
+        lead_id (UUID):
+        if_match (str):
+        body (LeadPatch):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[LeadOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        lead_id=lead_id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    lead_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: LeadPatch,
+    if_match: str,
+) -> LeadOut | Problem | None:
+    """Correct a lead
+
+     Corrects your own lead (the person asked, or you made a mistake). Send the ETag you
+    read in `If-Match`: 428 without it, 412 when someone changed the lead since. The consent
+    record is evidence and cannot be changed; an erased lead cannot be corrected (409).
+
+    Args:
+        lead_id (UUID):
+        if_match (str):
+        body (LeadPatch):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        LeadOut | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            lead_id=lead_id,
+            client=client,
+            body=body,
+            if_match=if_match,
+        )
+    ).parsed
