@@ -18,7 +18,17 @@ from uuid import UUID
 from domain.audit import Actor, AuditEntry
 from domain.errors import DomainError, NotFound, PreconditionFailed
 from domain.ids import new_id
-from domain.leads import Consent, IllegalTransition, Lead, LeadStatus, Person, Profile, StatusChange, can_move
+from domain.leads import (
+    Consent,
+    IllegalTransition,
+    Lead,
+    LeadStatus,
+    Person,
+    Profile,
+    Purpose,
+    StatusChange,
+    can_move,
+)
 from domain.ports import AuditLog
 from domain.principal import Principal
 
@@ -78,6 +88,8 @@ class LeadQuery:
     updated_since: datetime | None = None
     after: UUID | None = None
     limit: int = 50
+    # DPP3: staff state what they will use the data for; only leads consenting to it are shown
+    purpose: Purpose | None = None
 
 
 class LeadStore(Protocol):
@@ -315,7 +327,10 @@ class LeadIntake:
         async with self.unit_of_work() as uow:
             leads = await uow.leads.find(query)
             if leads:
-                await uow.audit.record(_audit("lead.listed", actor, [lead.id for lead in leads]))
+                purpose = query.purpose.value if query.purpose else None
+                await uow.audit.record(
+                    _audit("lead.listed", actor, [lead.id for lead in leads], purpose=purpose)
+                )
                 await uow.commit()
             return leads
 

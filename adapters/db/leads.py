@@ -178,6 +178,8 @@ class SqlLeadRepository:
             where.append(L.status.in_([s.value for s in query.statuses]))
         if query.professions:
             where.append(L.profession_code.in_(query.professions))
+        if query.purpose is not None:
+            where.append(L.purposes.contains([query.purpose.value]))
         if query.submitted_from is not None:
             where.append(L.created_at >= query.submitted_from)
         if query.submitted_to is not None:

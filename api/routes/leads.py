@@ -43,7 +43,7 @@ from api.schemas.leads import (
 from domain.audit import Actor
 from domain.errors import InvalidValue
 from domain.lead_intake import LeadIntake, LeadQuery, NewLead
-from domain.leads import Consent, Interest, Lead, LeadStatus, Person, Profile
+from domain.leads import Consent, Interest, Lead, LeadStatus, Person, Profile, Purpose
 from domain.principal import Principal
 from domain.scopes import Scope
 from domain.talent_list import edition_in_force
@@ -237,10 +237,21 @@ class LeadsController(Controller):
         updated_since: FromQuery[Moment] = None,
         limit: FromQuery[Annotated[int, QueryParameter(ge=1, le=100)]] = 50,
         cursor: FromQuery[Annotated[str | None, QueryParameter(max_length=100)]] = None,
+        purpose: FromQuery[
+            Annotated[
+                Purpose | None,
+                QueryParameter(
+                    description="What the leads will be used for: required of HKTE staff (PDPO DPP3)."
+                ),
+            ]
+        ] = None,
     ) -> Response[bytes]:
-        """Your organisation's leads, newest first, keyset paged (`next_cursor`); HKTE staff see
-        every partner's. Filters: status, profession, submitted from/to, updated since. Each
-        listing is written to the audit log with the ids of the leads shown."""
+        """Your organisation's leads, newest first, keyset paged (`next_cursor`). HKTE staff see
+        every partner's, and must state the `purpose` they will use them for: only leads whose
+        consent covers it are listed (PDPO DPP3). Filters: status, profession, submitted from/to,
+        updated since. Each listing is written to the audit log with the ids shown and the purpose."""
+        if _staff(principal) and purpose is None:
+            raise bad_parameter("purpose", "HKTE staff state the purpose the leads will be used for")
         intake: LeadIntake = state.leads
         query = LeadQuery(
             partner_id=None if _staff(principal) else principal.partner_id,
@@ -251,6 +262,7 @@ class LeadsController(Controller):
             updated_since=parse_moment("updated_since", updated_since),
             after=decode_cursor(cursor),
             limit=limit + 1,
+            purpose=purpose,
         )
         leads = await intake.find(_actor(principal), query)
         more, leads = len(leads) > limit, leads[:limit]

@@ -198,8 +198,14 @@ async def test_partners_see_only_their_own_leads_and_every_read_is_audited(
     assert [item["id"] for item in listed.json()["items"]] == [mine["id"]]
     got = await client.get(f"/v1/leads/{mine['id']}", headers=callers.partner)
     assert got.json()["person"]["email"] == "Mei.Chan@Example.org"
-    everyone = await client.get("/v1/leads", headers=callers.staff)
+    everyone = await client.get("/v1/leads", params={"purpose": "job_matching"}, headers=callers.staff)
     assert {item["id"] for item in everyone.json()["items"]} == {mine["id"], theirs["id"]}
+    # PDPO DPP3: staff say what for, and see only leads whose consent covers it
+    assert (await client.get("/v1/leads", headers=callers.staff)).status_code == 400
+    events_only = await client.get(
+        "/v1/leads", params={"purpose": "event_invitations"}, headers=callers.staff
+    )
+    assert events_only.json()["items"] == []
     rows = (
         await connection.execute(
             select(AuditRow.action, AuditRow.details).where(AuditRow.action.like("lead.%"))

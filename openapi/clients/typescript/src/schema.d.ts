@@ -580,9 +580,10 @@ export interface paths {
         };
         /**
          * List leads
-         * @description Your organisation's leads, newest first, keyset paged (`next_cursor`); HKTE staff see
-         *     every partner's. Filters: status, profession, submitted from/to, updated since. Each
-         *     listing is written to the audit log with the ids of the leads shown.
+         * @description Your organisation's leads, newest first, keyset paged (`next_cursor`). HKTE staff see
+         *     every partner's, and must state the `purpose` they will use them for: only leads whose
+         *     consent covers it are listed (PDPO DPP3). Filters: status, profession, submitted from/to,
+         *     updated since. Each listing is written to the audit log with the ids shown and the purpose.
          */
         get: operations["listLeads"];
         put?: never;
@@ -4705,6 +4706,8 @@ export interface operations {
                 updated_since?: string | null;
                 limit?: number;
                 cursor?: string | null;
+                /** @description What the leads will be used for: required of HKTE staff (PDPO DPP3). */
+                purpose?: components["schemas"]["Purpose"] | null;
             };
             header?: never;
             path?: never;

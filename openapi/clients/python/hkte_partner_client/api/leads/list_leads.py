@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.lead_page import LeadPage
 from ...models.lead_status import LeadStatus
 from ...models.problem import Problem
+from ...models.purpose import Purpose
 from ...types import UNSET, Response, Unset
 
 
@@ -20,6 +21,7 @@ def _get_kwargs(
     updated_since: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    purpose: None | Purpose | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -76,6 +78,15 @@ def _get_kwargs(
     else:
         json_cursor = cursor
     params["cursor"] = json_cursor
+
+    json_purpose: None | str | Unset
+    if isinstance(purpose, Unset):
+        json_purpose = UNSET
+    elif isinstance(purpose, Purpose):
+        json_purpose = purpose.value
+    else:
+        json_purpose = purpose
+    params["purpose"] = json_purpose
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -139,12 +150,14 @@ def sync_detailed(
     updated_since: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    purpose: None | Purpose | Unset = UNSET,
 ) -> Response[LeadPage | Problem]:
     """List leads
 
-     Your organisation's leads, newest first, keyset paged (`next_cursor`); HKTE staff see
-    every partner's. Filters: status, profession, submitted from/to, updated since. Each
-    listing is written to the audit log with the ids of the leads shown.
+     Your organisation's leads, newest first, keyset paged (`next_cursor`). HKTE staff see
+    every partner's, and must state the `purpose` they will use them for: only leads whose
+    consent covers it are listed (PDPO DPP3). Filters: status, profession, submitted from/to,
+    updated since. Each listing is written to the audit log with the ids shown and the purpose.
 
     Args:
         status (list[LeadStatus] | None | Unset):
@@ -154,6 +167,8 @@ def sync_detailed(
         updated_since (None | str | Unset): A date or an RFC 3339 date-time with offset.
         limit (int | Unset):  Default: 50.
         cursor (None | str | Unset):
+        purpose (None | Purpose | Unset): What the leads will be used for: required of HKTE staff
+            (PDPO DPP3).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -171,6 +186,7 @@ def sync_detailed(
         updated_since=updated_since,
         limit=limit,
         cursor=cursor,
+        purpose=purpose,
     )
 
     response = client.get_httpx_client().request(
@@ -190,12 +206,14 @@ def sync(
     updated_since: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    purpose: None | Purpose | Unset = UNSET,
 ) -> LeadPage | Problem | None:
     """List leads
 
-     Your organisation's leads, newest first, keyset paged (`next_cursor`); HKTE staff see
-    every partner's. Filters: status, profession, submitted from/to, updated since. Each
-    listing is written to the audit log with the ids of the leads shown.
+     Your organisation's leads, newest first, keyset paged (`next_cursor`). HKTE staff see
+    every partner's, and must state the `purpose` they will use them for: only leads whose
+    consent covers it are listed (PDPO DPP3). Filters: status, profession, submitted from/to,
+    updated since. Each listing is written to the audit log with the ids shown and the purpose.
 
     Args:
         status (list[LeadStatus] | None | Unset):
@@ -205,6 +223,8 @@ def sync(
         updated_since (None | str | Unset): A date or an RFC 3339 date-time with offset.
         limit (int | Unset):  Default: 50.
         cursor (None | str | Unset):
+        purpose (None | Purpose | Unset): What the leads will be used for: required of HKTE staff
+            (PDPO DPP3).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -223,6 +243,7 @@ def sync(
         updated_since=updated_since,
         limit=limit,
         cursor=cursor,
+        purpose=purpose,
     ).parsed
 
 
@@ -236,12 +257,14 @@ async def asyncio_detailed(
     updated_since: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    purpose: None | Purpose | Unset = UNSET,
 ) -> Response[LeadPage | Problem]:
     """List leads
 
-     Your organisation's leads, newest first, keyset paged (`next_cursor`); HKTE staff see
-    every partner's. Filters: status, profession, submitted from/to, updated since. Each
-    listing is written to the audit log with the ids of the leads shown.
+     Your organisation's leads, newest first, keyset paged (`next_cursor`). HKTE staff see
+    every partner's, and must state the `purpose` they will use them for: only leads whose
+    consent covers it are listed (PDPO DPP3). Filters: status, profession, submitted from/to,
+    updated since. Each listing is written to the audit log with the ids shown and the purpose.
 
     Args:
         status (list[LeadStatus] | None | Unset):
@@ -251,6 +274,8 @@ async def asyncio_detailed(
         updated_since (None | str | Unset): A date or an RFC 3339 date-time with offset.
         limit (int | Unset):  Default: 50.
         cursor (None | str | Unset):
+        purpose (None | Purpose | Unset): What the leads will be used for: required of HKTE staff
+            (PDPO DPP3).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -268,6 +293,7 @@ async def asyncio_detailed(
         updated_since=updated_since,
         limit=limit,
         cursor=cursor,
+        purpose=purpose,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -285,12 +311,14 @@ async def asyncio(
     updated_since: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    purpose: None | Purpose | Unset = UNSET,
 ) -> LeadPage | Problem | None:
     """List leads
 
-     Your organisation's leads, newest first, keyset paged (`next_cursor`); HKTE staff see
-    every partner's. Filters: status, profession, submitted from/to, updated since. Each
-    listing is written to the audit log with the ids of the leads shown.
+     Your organisation's leads, newest first, keyset paged (`next_cursor`). HKTE staff see
+    every partner's, and must state the `purpose` they will use them for: only leads whose
+    consent covers it are listed (PDPO DPP3). Filters: status, profession, submitted from/to,
+    updated since. Each listing is written to the audit log with the ids shown and the purpose.
 
     Args:
         status (list[LeadStatus] | None | Unset):
@@ -300,6 +328,8 @@ async def asyncio(
         updated_since (None | str | Unset): A date or an RFC 3339 date-time with offset.
         limit (int | Unset):  Default: 50.
         cursor (None | str | Unset):
+        purpose (None | Purpose | Unset): What the leads will be used for: required of HKTE staff
+            (PDPO DPP3).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -319,5 +349,6 @@ async def asyncio(
             updated_since=updated_since,
             limit=limit,
             cursor=cursor,
+            purpose=purpose,
         )
     ).parsed
