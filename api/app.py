@@ -6,6 +6,7 @@ import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import timedelta
 from typing import Any
 
 import msgspec
@@ -45,6 +46,7 @@ from api.routes.talent_list import TalentListController
 from api.routes.talent_list_admin import TalentListAdminController
 from api.settings import Settings, SettingsError
 from api.strict_bodies import strict_json_body
+from domain.lead_intake import Policy
 
 API_VERSION = "0.1.0"
 log = logging.getLogger("hkte.api")
@@ -170,7 +172,7 @@ def create_app(settings: Settings | None = None, *, database: Database | None = 
         state.admin = client_administration(db, keys.secret_pepper)
         state.talent_list = TalentListCache(db)
         state.events = event_listings(db)
-        state.leads = lead_intake(db)
+        state.leads = lead_intake(db, Policy(retention=timedelta(days=settings.lead_retention_days)))
 
     if database is not None:
         attach(database)

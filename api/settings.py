@@ -38,6 +38,8 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
     hkte_server_secret: str | None = None
     token_lifetime_seconds: Annotated[int, Meta(ge=60, le=3600)] = 900
     auth_refresh_seconds: Annotated[float, Meta(ge=0, le=60)] = 5.0
+    # PDPO DPP2: personal data of a lead is kept this long after consent, then erased
+    lead_retention_days: Annotated[int, Meta(ge=1, le=3650)] = 730
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: object) -> Settings:

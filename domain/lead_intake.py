@@ -114,6 +114,7 @@ class IdempotencyStore(Protocol):
     async def put(
         self, client_id: str, key: str, answer: StoredAnswer, lead_ids: list[UUID], expires_at: datetime
     ) -> None: ...
+    async def forget_expired(self) -> int: ...
 
 
 class LeadsUnitOfWork(Protocol):
@@ -419,6 +420,13 @@ class LeadIntake:
             erased += len(due)
             if len(due) < batch:
                 return erased
+
+    async def forget_expired_keys(self) -> int:
+        """Drop stored answers whose keys expired (they hold personal data they no longer need)."""
+        async with self.unit_of_work() as uow:
+            forgotten = await uow.idempotency.forget_expired()
+            await uow.commit()
+            return forgotten
 
     async def subject_export(
         self, actor: Actor, email: str | None, phone: str | None

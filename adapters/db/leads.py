@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import and_, func, insert, or_, select, text, update
+from sqlalchemy import and_, delete, func, insert, or_, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -308,6 +308,10 @@ class SqlIdempotencyStore:
         if row is None:
             return None
         return StoredAnswer(row.request_hash, row.status, row.body, dict(row.headers))
+
+    async def forget_expired(self) -> int:
+        result = await self.session.execute(delete(IdempotencyRow).where(K.expires_at <= func.now()))
+        return int(getattr(result, "rowcount", 0) or 0)
 
     async def put(
         self, client_id: str, key: str, answer: StoredAnswer, lead_ids: list[UUID], expires_at: datetime

@@ -41,11 +41,13 @@ def purge_command() -> None:
     target = database_target(load_settings())
     actor = Actor.operator(getpass.getuser())
 
-    async def work(database: Database) -> int:
-        return await lead_intake(database).purge_expired(actor)
+    async def work(database: Database) -> tuple[int, int]:
+        intake = lead_intake(database)
+        return await intake.purge_expired(actor), await intake.forget_expired_keys()
 
-    erased = run_with_database(target.url, work)
+    erased, keys = run_with_database(target.url, work)
     click.echo(f"Erased the personal data of {erased} lead(s) past their retention date.")
+    click.echo(f"Forgot {keys} expired idempotency key(s).")
 
 
 CSV_COLUMNS = (

@@ -170,6 +170,30 @@ def corrected(lead: Lead, data: LeadPatch) -> Lead:
     )
 
 
+async def _professions_filter(
+    state: State, professions: list[str], sectors: list[str]
+) -> tuple[str, ...] | None:
+    """The profession codes to filter on (None: no filter; empty: nothing can match). A sector
+    stands for its professions in every edition; both filters together intersect."""
+    if not sectors:
+        return tuple(professions) if professions else None
+    cache: TalentListCache = state.talent_list
+    editions = await cache.editions()
+    known = {s.code for e in editions for s in e.sectors}
+    unknown = sorted(set(sectors) - known)
+    if unknown:
+        raise bad_parameter("sector", f"unknown sector(s): {', '.join(unknown)}")
+    in_sectors = {p.code for e in editions for p in e.professions if p.sector_code in sectors}
+    return tuple(sorted(in_sectors & set(professions))) if professions else tuple(sorted(in_sectors))
+
+
+def _empty_page() -> Response[bytes]:
+    page = LeadPage(items=[], next_cursor=None)
+    return Response(
+        msgspec.json.encode(page), media_type="application/json", headers={"Cache-Control": "no-store"}
+    )
+
+
 class LeadsController(Controller):
     path = "/v1/leads"
     tags = ["leads"]  # noqa: RUF012
@@ -232,6 +256,7 @@ class LeadsController(Controller):
         principal: NamedDependency[Principal],
         status: FromQuery[Annotated[list[LeadStatus] | None, QueryParameter(max_items=11)]] = None,
         profession: FromQuery[Annotated[list[str] | None, QueryParameter(max_items=20)]] = None,
+        sector: FromQuery[Annotated[list[str] | None, QueryParameter(max_items=20)]] = None,
         submitted_from: FromQuery[Moment] = None,
         submitted_to: FromQuery[Moment] = None,
         updated_since: FromQuery[Moment] = None,
@@ -249,14 +274,18 @@ class LeadsController(Controller):
         """Your organisation's leads, newest first, keyset paged (`next_cursor`). HKTE staff see
         every partner's, and must state the `purpose` they will use them for: only leads whose
         consent covers it are listed (PDPO DPP3). Filters: status, profession, submitted from/to,
-        updated since. Each listing is written to the audit log with the ids shown and the purpose."""
+        updated since, sector (its professions in any edition). Each listing is written to the audit
+        log with the ids shown and the purpose."""
         if _staff(principal) and purpose is None:
             raise bad_parameter("purpose", "HKTE staff state the purpose the leads will be used for")
         intake: LeadIntake = state.leads
+        professions = await _professions_filter(state, profession or [], sector or [])
+        if professions == ():
+            return _empty_page()
         query = LeadQuery(
             partner_id=None if _staff(principal) else principal.partner_id,
             statuses=tuple(status or ()),
-            professions=tuple(profession or ()),
+            professions=professions or (),
             submitted_from=parse_moment("submitted_from", submitted_from),
             submitted_to=parse_moment("submitted_to", submitted_to),
             updated_since=parse_moment("updated_since", updated_since),

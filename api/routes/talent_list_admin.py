@@ -57,6 +57,7 @@ class TalentListAdminController(Controller):
     @post(
         "/",
         operation_id="publishTalentListEdition",
+        request_max_body_size=8 * 1024 * 1024,  # a whole edition, possibly as CSV
         summary="Import and publish an edition",
         status_code=201,
         responses={

@@ -67,6 +67,4 @@ class EditionImport(RequestBody, frozen=True):
     notes: EditionText | None = None
     sectors: Annotated[list[SectorIn], Meta(max_length=100)] | None = None
     professions: Annotated[list[ProfessionIn], Meta(max_length=2000)] | None = None
-    csv: Annotated[str, Meta(max_length=2_000_000, description="The professions as CSV (UTF-8).")] | None = (
-        None
-    )
+    csv: Annotated[str, Meta(max_length=500_000, description="The professions as CSV (UTF-8).")] | None = None

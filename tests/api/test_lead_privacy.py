@@ -181,3 +181,23 @@ async def test_access_request_exports_every_record_across_partners(
         text("SELECT count(*) FROM audit_log WHERE action = 'lead.subject_exported'")
     )
     assert audited == 2
+
+
+async def test_expired_idempotency_keys_are_forgotten(
+    app: Litestar, client: httpx.AsyncClient, callers: Callers, connection: AsyncConnection
+) -> None:
+    await submit(client, callers.partner, lead_body(), key="old-key")
+    await submit(
+        client,
+        callers.partner,
+        lead_body(
+            external_ref="n", person={**lead_body()["person"], "email": "n@example.org", "phone": None}
+        ),
+        key="new-key",
+    )
+    await connection.execute(
+        text("UPDATE idempotency_keys SET expires_at = now() - interval '1 hour' WHERE key = 'old-key'")
+    )
+    assert await lead_intake(app.state.database).forget_expired_keys() == 1
+    keys = (await connection.execute(text("SELECT key FROM idempotency_keys"))).scalars().all()
+    assert keys == ["new-key"]

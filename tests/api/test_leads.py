@@ -356,3 +356,43 @@ async def test_a_batch_answers_each_lead_on_its_own(client: httpx.AsyncClient, c
     )
     assert too_many.status_code in (400, 422)
     assert too_many.json()["errors"][0]["field"] == "items"
+
+
+async def test_list_filters(client: httpx.AsyncClient, callers: Callers) -> None:
+    actuary = (await submit(client, callers.partner, lead_body())).json()
+    scientist = (
+        await submit(
+            client,
+            callers.partner,
+            lead_body(
+                profession="data-scientists",
+                external_ref="d-1",
+                person={**lead_body()["person"], "email": "d@example.org", "phone": None},
+            ),
+        )
+    ).json()
+
+    async def ids(**params: Any) -> list[str]:
+        response = await client.get("/v1/leads", params=params, headers=callers.partner)
+        assert response.status_code == 200, response.text
+        return [item["id"] for item in response.json()["items"]]
+
+    assert await ids() == [scientist["id"], actuary["id"]]  # newest first
+    assert await ids(sector="financial-services") == [actuary["id"]]
+    assert await ids(profession="data-scientists") == [scientist["id"]]
+    assert await ids(sector="financial-services", profession="data-scientists") == []
+    assert await ids(status="received") == [scientist["id"], actuary["id"]]
+    assert await ids(status="arrived") == []
+    assert await ids(submitted_from="2000-01-01", submitted_to="2000-02-01") == []
+    assert await ids(updated_since="2000-01-01") == [scientist["id"], actuary["id"]]
+    first = await client.get("/v1/leads", params={"limit": 1}, headers=callers.partner)
+    second = await client.get(
+        "/v1/leads", params={"limit": 1, "cursor": first.json()["next_cursor"]}, headers=callers.partner
+    )
+    assert [i["id"] for i in first.json()["items"] + second.json()["items"]] == [
+        scientist["id"],
+        actuary["id"],
+    ]
+    bad = await client.get("/v1/leads", params={"sector": "astrology"}, headers=callers.partner)
+    assert bad.status_code == 400
+    assert bad.json()["errors"][0]["field"] == "sector"

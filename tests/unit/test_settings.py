@@ -39,3 +39,9 @@ def test_oauth_error_descriptions_keep_only_what_rfc_6749_allows() -> None:
 
     assert safe_text('scope, "é"\\') == "scope, ????"
     assert len(safe_text("x" * 1000)) == 200
+
+
+def test_lead_retention_is_configurable_and_bounded() -> None:
+    assert Settings.from_env({"LEAD_RETENTION_DAYS": "30"}).lead_retention_days == 30
+    with pytest.raises(SettingsError):
+        Settings.from_env({"LEAD_RETENTION_DAYS": "0"})

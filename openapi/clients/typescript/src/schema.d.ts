@@ -583,7 +583,8 @@ export interface paths {
          * @description Your organisation's leads, newest first, keyset paged (`next_cursor`). HKTE staff see
          *     every partner's, and must state the `purpose` they will use them for: only leads whose
          *     consent covers it are listed (PDPO DPP3). Filters: status, profession, submitted from/to,
-         *     updated since. Each listing is written to the audit log with the ids shown and the purpose.
+         *     updated since, sector (its professions in any edition). Each listing is written to the audit
+         *     log with the ids shown and the purpose.
          */
         get: operations["listLeads"];
         put?: never;
@@ -4698,6 +4699,7 @@ export interface operations {
             query?: {
                 status?: components["schemas"]["LeadStatus"][] | null;
                 profession?: string[] | null;
+                sector?: string[] | null;
                 /** @description A date or an RFC 3339 date-time with offset. */
                 submitted_from?: string | null;
                 /** @description A date or an RFC 3339 date-time with offset. */

@@ -16,6 +16,7 @@ def _get_kwargs(
     *,
     status: list[LeadStatus] | None | Unset = UNSET,
     profession: list[str] | None | Unset = UNSET,
+    sector: list[str] | None | Unset = UNSET,
     submitted_from: None | str | Unset = UNSET,
     submitted_to: None | str | Unset = UNSET,
     updated_since: None | str | Unset = UNSET,
@@ -48,6 +49,16 @@ def _get_kwargs(
     else:
         json_profession = profession
     params["profession"] = json_profession
+
+    json_sector: list[str] | None | Unset
+    if isinstance(sector, Unset):
+        json_sector = UNSET
+    elif isinstance(sector, list):
+        json_sector = sector
+
+    else:
+        json_sector = sector
+    params["sector"] = json_sector
 
     json_submitted_from: None | str | Unset
     if isinstance(submitted_from, Unset):
@@ -145,6 +156,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     status: list[LeadStatus] | None | Unset = UNSET,
     profession: list[str] | None | Unset = UNSET,
+    sector: list[str] | None | Unset = UNSET,
     submitted_from: None | str | Unset = UNSET,
     submitted_to: None | str | Unset = UNSET,
     updated_since: None | str | Unset = UNSET,
@@ -157,11 +169,13 @@ def sync_detailed(
      Your organisation's leads, newest first, keyset paged (`next_cursor`). HKTE staff see
     every partner's, and must state the `purpose` they will use them for: only leads whose
     consent covers it are listed (PDPO DPP3). Filters: status, profession, submitted from/to,
-    updated since. Each listing is written to the audit log with the ids shown and the purpose.
+    updated since, sector (its professions in any edition). Each listing is written to the audit
+    log with the ids shown and the purpose.
 
     Args:
         status (list[LeadStatus] | None | Unset):
         profession (list[str] | None | Unset):
+        sector (list[str] | None | Unset):
         submitted_from (None | str | Unset): A date or an RFC 3339 date-time with offset.
         submitted_to (None | str | Unset): A date or an RFC 3339 date-time with offset.
         updated_since (None | str | Unset): A date or an RFC 3339 date-time with offset.
@@ -181,6 +195,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         status=status,
         profession=profession,
+        sector=sector,
         submitted_from=submitted_from,
         submitted_to=submitted_to,
         updated_since=updated_since,
@@ -201,6 +216,7 @@ def sync(
     client: AuthenticatedClient,
     status: list[LeadStatus] | None | Unset = UNSET,
     profession: list[str] | None | Unset = UNSET,
+    sector: list[str] | None | Unset = UNSET,
     submitted_from: None | str | Unset = UNSET,
     submitted_to: None | str | Unset = UNSET,
     updated_since: None | str | Unset = UNSET,
@@ -213,11 +229,13 @@ def sync(
      Your organisation's leads, newest first, keyset paged (`next_cursor`). HKTE staff see
     every partner's, and must state the `purpose` they will use them for: only leads whose
     consent covers it are listed (PDPO DPP3). Filters: status, profession, submitted from/to,
-    updated since. Each listing is written to the audit log with the ids shown and the purpose.
+    updated since, sector (its professions in any edition). Each listing is written to the audit
+    log with the ids shown and the purpose.
 
     Args:
         status (list[LeadStatus] | None | Unset):
         profession (list[str] | None | Unset):
+        sector (list[str] | None | Unset):
         submitted_from (None | str | Unset): A date or an RFC 3339 date-time with offset.
         submitted_to (None | str | Unset): A date or an RFC 3339 date-time with offset.
         updated_since (None | str | Unset): A date or an RFC 3339 date-time with offset.
@@ -238,6 +256,7 @@ def sync(
         client=client,
         status=status,
         profession=profession,
+        sector=sector,
         submitted_from=submitted_from,
         submitted_to=submitted_to,
         updated_since=updated_since,
@@ -252,6 +271,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     status: list[LeadStatus] | None | Unset = UNSET,
     profession: list[str] | None | Unset = UNSET,
+    sector: list[str] | None | Unset = UNSET,
     submitted_from: None | str | Unset = UNSET,
     submitted_to: None | str | Unset = UNSET,
     updated_since: None | str | Unset = UNSET,
@@ -264,11 +284,13 @@ async def asyncio_detailed(
      Your organisation's leads, newest first, keyset paged (`next_cursor`). HKTE staff see
     every partner's, and must state the `purpose` they will use them for: only leads whose
     consent covers it are listed (PDPO DPP3). Filters: status, profession, submitted from/to,
-    updated since. Each listing is written to the audit log with the ids shown and the purpose.
+    updated since, sector (its professions in any edition). Each listing is written to the audit
+    log with the ids shown and the purpose.
 
     Args:
         status (list[LeadStatus] | None | Unset):
         profession (list[str] | None | Unset):
+        sector (list[str] | None | Unset):
         submitted_from (None | str | Unset): A date or an RFC 3339 date-time with offset.
         submitted_to (None | str | Unset): A date or an RFC 3339 date-time with offset.
         updated_since (None | str | Unset): A date or an RFC 3339 date-time with offset.
@@ -288,6 +310,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         status=status,
         profession=profession,
+        sector=sector,
         submitted_from=submitted_from,
         submitted_to=submitted_to,
         updated_since=updated_since,
@@ -306,6 +329,7 @@ async def asyncio(
     client: AuthenticatedClient,
     status: list[LeadStatus] | None | Unset = UNSET,
     profession: list[str] | None | Unset = UNSET,
+    sector: list[str] | None | Unset = UNSET,
     submitted_from: None | str | Unset = UNSET,
     submitted_to: None | str | Unset = UNSET,
     updated_since: None | str | Unset = UNSET,
@@ -318,11 +342,13 @@ async def asyncio(
      Your organisation's leads, newest first, keyset paged (`next_cursor`). HKTE staff see
     every partner's, and must state the `purpose` they will use them for: only leads whose
     consent covers it are listed (PDPO DPP3). Filters: status, profession, submitted from/to,
-    updated since. Each listing is written to the audit log with the ids shown and the purpose.
+    updated since, sector (its professions in any edition). Each listing is written to the audit
+    log with the ids shown and the purpose.
 
     Args:
         status (list[LeadStatus] | None | Unset):
         profession (list[str] | None | Unset):
+        sector (list[str] | None | Unset):
         submitted_from (None | str | Unset): A date or an RFC 3339 date-time with offset.
         submitted_to (None | str | Unset): A date or an RFC 3339 date-time with offset.
         updated_since (None | str | Unset): A date or an RFC 3339 date-time with offset.
@@ -344,6 +370,7 @@ async def asyncio(
             client=client,
             status=status,
             profession=profession,
+            sector=sector,
             submitted_from=submitted_from,
             submitted_to=submitted_to,
             updated_since=updated_since,
