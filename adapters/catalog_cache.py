@@ -21,7 +21,7 @@ from sqlalchemy.engine import make_url
 
 from adapters.db.database import Database
 from adapters.db.talent_list import SqlTalentListRepository
-from domain.talent_list import Edition
+from domain.talent_list import Edition, KnownCodes
 
 CHANNEL = "hkte_catalog"
 log = logging.getLogger("hkte.catalog")
@@ -64,6 +64,11 @@ class TalentListCache:
                 self._editions = tuple(editions)
                 self._loaded_at = time.monotonic()
         return self._editions
+
+    async def codes(self) -> KnownCodes:
+        """The known sector and profession codes, computed once per set of editions."""
+        editions = await self.editions()
+        return self.memo(("known-codes",), lambda: KnownCodes.of(editions))
 
     def memo(self, key: Hashable, build: Callable[[], T]) -> T:
         """`build()` once per key for the editions as they are now (call after `editions()`).

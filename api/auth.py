@@ -13,6 +13,8 @@ from litestar.handlers.base import BaseRouteHandler
 from litestar.openapi.spec import OAuthFlow, OAuthFlows, SecurityScheme
 
 from adapters.oauth.tokens import AccessTokens, TokenRejected
+from api.request_context import current_request_id
+from domain.audit import Actor
 from domain.principal import Principal
 from domain.scopes import SCOPE_DESCRIPTIONS, Scope
 
@@ -122,3 +124,8 @@ def requires(scope: Scope) -> dict[str, Any]:
 
 async def provide_principal(request: Request[Any, Any, Any]) -> Principal:
     return await _verified(request)
+
+
+def actor_of(principal: Principal) -> Actor:
+    """Who acts, as the audit log records it: the client, its partner and the request."""
+    return Actor(principal.client_id, principal.partner_id, current_request_id.get())

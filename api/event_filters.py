@@ -26,6 +26,10 @@ from domain.events import AttendanceMode, EventQuery, EventStatus, EventType, Pu
 HONG_KONG = ZoneInfo("Asia/Hong_Kong")
 MAX_VALUES = 20
 
+Moment = Annotated[
+    str | None,
+    QueryParameter(description="A date (2026-03-18) or an RFC 3339 date-time with offset.", max_length=40),
+]
 Codes = Annotated[
     list[str] | None, QueryParameter(max_items=MAX_VALUES, description="Repeat for several (OR).")
 ]

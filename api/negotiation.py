@@ -16,7 +16,7 @@ from typing import Annotated, Any, Literal
 
 from litestar import Request, Response
 from litestar.datastructures import ResponseHeader
-from litestar.exceptions import ValidationException
+from litestar.exceptions import HTTPException, ValidationException
 from litestar.params import QueryParameter
 
 from domain.i18n import Language
@@ -122,6 +122,23 @@ def cached_response(
     if etag_matches(request.headers.get("if-none-match"), etag):
         return Response(content=b"", status_code=304, headers=out, media_type=media_type)
     return Response(content=body, status_code=200, headers=out, media_type=media_type)
+
+
+class PreconditionRequired(HTTPException):
+    status_code = 428
+    problem_slug = "precondition-required"
+
+    def __init__(self, what: str) -> None:
+        super().__init__(detail=f"Send If-Match with the {what}'s ETag (from GET /v1/{what}s/{{id}}).")
+
+
+def if_match_tags(request: Request[Any, Any, Any], what: str) -> set[str]:
+    """The entity tags of If-Match (compared strongly by the caller: RFC 9110 §13.1.1); 428
+    without the header, since every change must name the version it applies to."""
+    header = request.headers.get("if-match")
+    if not header:
+        raise PreconditionRequired(what)
+    return {tag.strip() for tag in header.split(",")}
 
 
 def bad_parameter(name: str, message: str) -> ValidationException:

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 import msgspec
 
+from api.schemas.base import localized
 from api.schemas.talent_list_import import EditionImport, EditionText
 from domain.i18n import LocalizedText
 from domain.talent_list import (
@@ -41,10 +42,6 @@ OPTIONAL_COLUMNS = (
 )
 
 
-def _text(value: EditionText | None) -> LocalizedText | None:
-    return None if value is None else LocalizedText(value.en, value.zh_hant, value.zh_hans)
-
-
 def _name(value: EditionText, place: str, problems: list[EditionProblem]) -> LocalizedText:
     for tag, text in (("en", value.en), ("zh-Hant", value.zh_hant), ("zh-Hans", value.zh_hans)):
         if not text.strip():
@@ -64,7 +61,7 @@ def edition_from_import(data: EditionImport) -> Edition:
         sectors, professions, places = _from_csv(data.csv, default_schemes, problems)
     else:
         sectors = [
-            Sector(s.code, _name(s.name, f"sectors[{i}].name", problems), _text(s.description))
+            Sector(s.code, _name(s.name, f"sectors[{i}].name", problems), localized(s.description))
             for i, s in enumerate(data.sectors or [])
         ]
         professions = [
@@ -72,9 +69,9 @@ def edition_from_import(data: EditionImport) -> Edition:
                 code=p.code,
                 sector_code=p.sector,
                 name=_name(p.name, f"professions[{i}].name", problems),
-                description=_text(p.description),
-                qualifications=_text(p.qualifications),
-                experience=_text(p.experience),
+                description=localized(p.description),
+                qualifications=localized(p.qualifications),
+                experience=localized(p.experience),
                 schemes=tuple(dict.fromkeys(p.schemes)) if p.schemes else default_schemes,
             )
             for i, p in enumerate(data.professions or [])
@@ -88,7 +85,7 @@ def edition_from_import(data: EditionImport) -> Edition:
         professions=tuple(professions),
         announced_on=data.announced_on,
         declared_profession_count=data.declared_profession_count,
-        notes=_text(data.notes),
+        notes=localized(data.notes),
     )
     problems.extend(check_edition(edition, places))
     if problems:

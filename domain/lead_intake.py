@@ -9,7 +9,7 @@ retry gets exactly that answer, and a different body under the same key → `Key
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from types import TracebackType
 from typing import Protocol
@@ -154,6 +154,16 @@ def _audit(action: str, actor: Actor, lead_ids: list[UUID], **details: object) -
     )
 
 
+def duplicate_among(
+    matches: list[LeadMatch], partner_id: UUID, besides: UUID | None = None
+) -> LeadAlreadySubmitted | None:
+    """The partner's own earlier lead among `matches` (other partners' leads are no duplicate)."""
+    own = [m for m in matches if m.partner_id == partner_id and m.lead_id != besides]
+    if not own:
+        return None
+    return LeadAlreadySubmitted(own[0].lead_id, "external_ref" if own[0].same_reference else "person")
+
+
 def can_read(principal: Principal, lead: Lead, staff: bool) -> bool:
     return staff or lead.partner_id == principal.partner_id
 
@@ -178,27 +188,11 @@ class LeadIntake:
             matches = await uow.leads.matching(
                 principal.partner_id, new.person.email_key, new.person.phone, new.external_ref
             )
-            own = [m for m in matches if m.partner_id == principal.partner_id]
-            if own:
-                because = "external_ref" if own[0].same_reference else "person"
-                raise LeadAlreadySubmitted(own[0].lead_id, because)
+            if (duplicate := duplicate_among(matches, principal.partner_id)) is not None:
+                raise duplicate
             now = datetime.now(UTC)
-            lead = Lead(
-                id=new_id(),
-                partner_id=principal.partner_id,
-                submitted_by=principal.client_id,
-                status=LeadStatus.RECEIVED,
-                person=new.person,
-                profile=new.profile,
-                consent=new.consent,
-                external_ref=new.external_ref,
-                edition_code=new.edition_code,
-                known_to_hkte=bool(matches),  # known through another partner: nothing more is said
-                retain_until=new.consent.collected_at + self.policy.retention,
-                version=1,
-                created_at=now,
-                updated_at=now,
-            )
+            # known through another partner: that is all the answer says of it
+            lead = self._new(principal, new, known=bool(matches), now=now)
             await uow.leads.add(lead)
             await uow.leads.add_change(
                 StatusChange(lead.id, None, LeadStatus.RECEIVED, "submitted", None, principal.client_id, now)
@@ -257,13 +251,8 @@ class LeadIntake:
                 matches = await uow.leads.matching(
                     principal.partner_id, item.person.email_key, item.person.phone, item.external_ref
                 )
-                own = [m for m in matches if m.partner_id == principal.partner_id]
-                if own:
-                    outcomes.append(
-                        LeadAlreadySubmitted(
-                            own[0].lead_id, "external_ref" if own[0].same_reference else "person"
-                        )
-                    )
+                if (duplicate := duplicate_among(matches, principal.partner_id)) is not None:
+                    outcomes.append(duplicate)
                     continue
                 lead = self._new(principal, item, known=bool(matches), now=now)
                 await uow.leads.add(lead)
@@ -360,11 +349,8 @@ class LeadIntake:
                 corrected.person.phone,
                 corrected.external_ref,
             )
-            clash = [m for m in matches if m.partner_id == principal.partner_id and m.lead_id != lead_id]
-            if clash:
-                raise LeadAlreadySubmitted(
-                    clash[0].lead_id, "external_ref" if clash[0].same_reference else "person"
-                )
+            if (duplicate := duplicate_among(matches, principal.partner_id, besides=lead_id)) is not None:
+                raise duplicate
             saved = await uow.leads.correct(corrected)
             await uow.audit.record(_audit("lead.corrected", actor, [lead.id]))
             await uow.commit()
@@ -392,8 +378,10 @@ class LeadIntake:
                 await uow.leads.set_status(lead, change)
             await uow.leads.erase(lead.id)
             await uow.audit.record(_audit("lead.consent_withdrawn", actor, [lead.id]))
+            tombstone = await uow.leads.get(lead.id)
             await uow.commit()
-        return await self._tombstone(lead_id)
+        assert tombstone is not None
+        return tombstone
 
     async def erase(self, principal: Principal, actor: Actor, lead_id: UUID, *, staff: bool) -> None:
         """Erasure on request (DPP2): the personal data goes, the tombstone and status stay."""
@@ -440,12 +428,6 @@ class LeadIntake:
             await uow.commit()
             return found
 
-    async def _tombstone(self, lead_id: UUID) -> Lead:
-        async with self.unit_of_work() as uow:
-            lead = await uow.leads.get(lead_id)
-            assert lead is not None
-            return lead
-
     async def change_status(
         self, actor: Actor, lead_id: UUID, wanted: LeadStatus, reason_code: str, note: str | None
     ) -> Lead:
@@ -464,4 +446,4 @@ class LeadIntake:
                 _audit("lead.status_changed", actor, [lead.id], to=wanted.value, reason=reason_code)
             )
             await uow.commit()
-            return replace(saved)
+            return saved

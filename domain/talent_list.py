@@ -101,6 +101,30 @@ def edition_in_force(editions: Sequence[Edition], day: date) -> Edition | None:
 
 
 @dataclass(frozen=True, slots=True)
+class KnownCodes:
+    """Every sector and profession code of any edition, and each sector's professions (in any
+    edition): what filters and references to the Talent List are checked against."""
+
+    sectors: frozenset[str]
+    professions: frozenset[str]
+    by_sector: dict[str, frozenset[str]]
+
+    @classmethod
+    def of(cls, editions: Iterable[Edition]) -> KnownCodes:
+        by_sector: dict[str, set[str]] = {}
+        for edition in editions:
+            for sector in edition.sectors:
+                by_sector.setdefault(sector.code, set())
+            for profession in edition.professions:
+                by_sector.setdefault(profession.sector_code, set()).add(profession.code)
+        return cls(
+            sectors=frozenset(by_sector),
+            professions=frozenset(code for codes in by_sector.values() for code in codes),
+            by_sector={sector: frozenset(codes) for sector, codes in by_sector.items()},
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class ProfessionChange:
     code: str
     before: Profession

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Iterator
 
 import asyncpg
 from sqlalchemy import exc as sa_exc
@@ -27,30 +28,24 @@ _UNSTORABLE_TEXT_SQLSTATES = {
 }
 
 
-def _sqlstates(exc: BaseException) -> list[str]:
-    states: list[str] = []
+def _chain(exc: BaseException) -> Iterator[BaseException]:
+    """`exc` and every exception behind it (causes, contexts, the DBAPI error SQLAlchemy wraps)."""
     seen: set[int] = set()
     current: BaseException | None = exc
     while current is not None and id(current) not in seen:
         seen.add(id(current))
-        sqlstate = getattr(current, "sqlstate", None)
-        if isinstance(sqlstate, str):
-            states.append(sqlstate)
+        yield current
         current = current.__cause__ or getattr(current, "orig", None) or current.__context__
-    return states
 
 
 def is_unstorable_text(exc: BaseException) -> bool:
     """True when the client sent text PostgreSQL cannot store (a NUL character): its fault, not ours."""
-    return any(state in _UNSTORABLE_TEXT_SQLSTATES for state in _sqlstates(exc))
+    return any(getattr(e, "sqlstate", None) in _UNSTORABLE_TEXT_SQLSTATES for e in _chain(exc))
 
 
 def is_database_unavailable(exc: BaseException) -> bool:
     """True when `exc` means the database is down, restarting, overloaded or too slow."""
-    seen: set[int] = set()
-    current: BaseException | None = exc
-    while current is not None and id(current) not in seen:
-        seen.add(id(current))
+    for current in _chain(exc):
         if isinstance(current, sa_exc.TimeoutError | asyncio.TimeoutError | ConnectionError | OSError):
             return True
         if isinstance(current, sa_exc.DBAPIError) and current.connection_invalidated:
@@ -59,8 +54,6 @@ def is_database_unavailable(exc: BaseException) -> bool:
             current, sa_exc.InterfaceError | asyncpg.InterfaceError | asyncpg.PostgresConnectionError
         ):
             return True
-        sqlstate = getattr(current, "sqlstate", None)
-        if sqlstate in _UNAVAILABLE_SQLSTATES:
+        if getattr(current, "sqlstate", None) in _UNAVAILABLE_SQLSTATES:
             return True
-        current = current.__cause__ or getattr(current, "orig", None) or current.__context__
     return False

@@ -17,7 +17,7 @@ from adapters.db.leads_uow import lead_intake
 from adapters.db.tables import PartnerRow
 from adapters.db.talent_list import SqlTalentListRepository
 from api.cli.common import database_target, load_settings, run_with_database
-from api.routes.leads import _new_lead
+from api.routes.leads import new_lead
 from api.schemas.leads import LeadCreate
 from api.strict_bodies import describe
 from domain.audit import Actor
@@ -137,7 +137,7 @@ def import_command(file: Path, partner_id: UUID) -> None:
                         raise InvalidValue(
                             "profession", f"{data.profession!r} is not on the Talent List in force"
                         )
-                    items.append(_new_lead(data, edition.code))
+                    items.append(new_lead(data, edition.code))
                 except msgspec.ValidationError as exc:
                     field, message = describe(exc)
                     items.append(InvalidValue(field or "$", message))

@@ -9,17 +9,16 @@ from uuid import UUID
 from litestar import Controller, Response, get, patch, post
 from litestar.datastructures import State
 from litestar.di import NamedDependency
-from litestar.params import Body, FromPath, FromQuery, QueryParameter
+from litestar.params import Body, FromPath, FromQuery
 
 from adapters.db.admin_queries import list_audit, list_clients, list_partners
 from adapters.db.clients import SqlClientRepository
 from adapters.db.database import Database
 from adapters.db.partners import SqlPartnerRepository
 from adapters.oauth.jwks import check_public_jwks
-from api.auth import provide_principal, requires
-from api.event_filters import parse_moment
+from api.auth import actor_of, provide_principal, requires
+from api.event_filters import Moment, parse_moment
 from api.problems import problem_responses
-from api.request_context import current_request_id
 from api.schemas.admin import (
     AuditOut,
     AuditPage,
@@ -37,7 +36,6 @@ from api.schemas.admin import (
     SecretRotation,
 )
 from api.schemas.base import Limit, decode_cursor, encode_cursor
-from domain.audit import Actor
 from domain.client_admin import ClientAdministration, IssuedSecret
 from domain.clients import OAuthClient
 from domain.errors import NotFound
@@ -47,14 +45,6 @@ from domain.principal import Principal
 from domain.scopes import Scope
 
 _BODY = Body()
-Moment = Annotated[
-    str | None,
-    QueryParameter(description="A date (2026-03-18) or an RFC 3339 date-time with offset.", max_length=40),
-]
-
-
-def _actor(principal: NamedDependency[Principal]) -> Actor:
-    return Actor(principal.client_id, principal.partner_id, current_request_id.get())
 
 
 def partner_out(p: Partner) -> PartnerOut:
@@ -113,7 +103,7 @@ class PartnersController(Controller):
         """Creates an active partner. Its clients are created separately."""
         admin: ClientAdministration = state.admin
         partner = await admin.create_partner(
-            _actor(principal),
+            actor_of(principal),
             code=data.code,
             name=LocalizedText(data.name.en, data.name.zh_hant, data.name.zh_hans),
             type=data.type,
@@ -178,7 +168,7 @@ class PartnersController(Controller):
             changes["name"] = LocalizedText(data.name.en, data.name.zh_hant, data.name.zh_hans)
         if data.status is not None:
             changes["status"] = PartnerStatus(data.status)
-        partner = await state.admin.update_partner(_actor(principal), partner_id, **changes)
+        partner = await state.admin.update_partner(actor_of(principal), partner_id, **changes)
         return partner_out(partner)
 
 
@@ -208,7 +198,7 @@ class ClientsController(Controller):
         """A partner client can never hold staff or admin scopes. The secret is in this answer only."""
         jwks = check_public_jwks(data.jwks) if data.jwks is not None else None
         issued = await state.admin.create_client(
-            _actor(principal),
+            actor_of(principal),
             partner_id=data.partner_id,
             name=data.name,
             scopes=frozenset(data.scopes),
@@ -270,7 +260,7 @@ class ClientsController(Controller):
     ) -> ClientOut:
         """`status: revoked` is final and stops its tokens within AUTH_REFRESH_SECONDS."""
         admin: ClientAdministration = state.admin
-        actor = _actor(principal)
+        actor = actor_of(principal)
         client = await admin.update_client(
             actor,
             client_id,
@@ -298,7 +288,7 @@ class ClientsController(Controller):
     ) -> ClientSecretOut:
         """A new secret, shown once. Earlier secrets keep working for the grace period (default 24 h)."""
         issued = await state.admin.rotate_secret(
-            _actor(principal), client_id, timedelta(seconds=data.grace_period_seconds)
+            actor_of(principal), client_id, timedelta(seconds=data.grace_period_seconds)
         )
         return _secret_out(issued)
 
@@ -313,7 +303,7 @@ class ClientsController(Controller):
         self, state: State, principal: NamedDependency[Principal], client_id: FromPath[str]
     ) -> ClientOut:
         """Final. Its tokens fail on every API process within AUTH_REFRESH_SECONDS (default 5 s)."""
-        return client_out(await state.admin.revoke_client(_actor(principal), client_id))
+        return client_out(await state.admin.revoke_client(actor_of(principal), client_id))
 
     @post(
         "/{client_id:str}/keys",
@@ -330,7 +320,7 @@ class ClientsController(Controller):
         data: Annotated[PublicKeys, _BODY],
     ) -> ClientOut:
         """Public keys (JWK Set) for private_key_jwt; private members are refused."""
-        client = await state.admin.replace_keys(_actor(principal), client_id, check_public_jwks(data.jwks))
+        client = await state.admin.replace_keys(actor_of(principal), client_id, check_public_jwks(data.jwks))
         return client_out(client)
 
 

@@ -109,9 +109,9 @@ async def _filters(
         publication=publication,
     )
     cache: TalentListCache = state.talent_list
-    editions = await cache.editions()
-    check_codes("sector", filters.sector, frozenset(s.code for e in editions for s in e.sectors))
-    check_codes("profession", filters.profession, frozenset(p.code for e in editions for p in e.professions))
+    codes = await cache.codes()
+    check_codes("sector", filters.sector, codes.sectors)
+    check_codes("profession", filters.profession, codes.professions)
     for value in filters.country:
         if len(value) != 2 or not value.isalpha():
             raise bad_parameter("country", f"{value!r} is not an ISO 3166-1 alpha-2 code such as GB")

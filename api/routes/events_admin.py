@@ -15,23 +15,20 @@ from uuid import UUID
 from litestar import Request, Response, patch, post
 from litestar.datastructures import State
 from litestar.di import NamedDependency
-from litestar.exceptions import HTTPException
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import Body, FromPath
 from msgspec import UNSET
 
 from adapters.catalog_cache import TalentListCache
-from api.auth import requires
-from api.negotiation import negotiate
+from api.auth import actor_of, requires
+from api.negotiation import if_match_tags, negotiate
 from api.problems import problem_responses
-from api.request_context import current_request_id
 from api.routes.events import EventReads, event_etag
-from api.schemas.events import EventCreate, EventOut, EventPatch, EventText, MoveOnline, Reschedule, VenueIn
-from domain.audit import Actor
+from api.schemas.base import localized
+from api.schemas.events import EventCreate, EventOut, EventPatch, MoveOnline, Reschedule, VenueIn
 from domain.errors import InvalidValue
 from domain.event_listings import EventListings
 from domain.events import Event, EventDetails, Venue
-from domain.i18n import LocalizedText
 from domain.principal import Principal
 from domain.scopes import Scope
 
@@ -39,42 +36,22 @@ _BODY = Body()
 _Request = Request[Any, Any, Any]
 
 
-class PreconditionRequired(HTTPException):
-    status_code = 428
-    problem_slug = "precondition-required"
-
-    def __init__(self) -> None:
-        super().__init__(detail="Send If-Match with the event's ETag (from GET /v1/events/{id}).")
-
-
-def _text(value: EventText | None) -> LocalizedText | None:
-    return None if value is None else LocalizedText(value.en, value.zh_hant, value.zh_hans)
-
-
-def _required(value: EventText) -> LocalizedText:
-    return LocalizedText(value.en, value.zh_hant, value.zh_hans)
-
-
 def _venue(value: VenueIn | None) -> Venue | None:
     if value is None:
         return None
-    return Venue(value.city, value.country, _text(value.name), _text(value.address))
+    return Venue(value.city, value.country, localized(value.name), localized(value.address))
 
 
 async def _check_codes(state: State, sectors: list[str], professions: list[str]) -> None:
     cache: TalentListCache = state.talent_list
-    editions = await cache.editions()
+    codes = await cache.codes()
     for field, values, known in (
-        ("sectors", sectors, {s.code for e in editions for s in e.sectors}),
-        ("professions", professions, {p.code for e in editions for p in e.professions}),
+        ("sectors", sectors, codes.sectors),
+        ("professions", professions, codes.professions),
     ):
         unknown = sorted(set(values) - known)
         if unknown:
             raise InvalidValue(field, f"not in the Talent List: {', '.join(unknown)}")
-
-
-def _actor(principal: Principal) -> Actor:
-    return Actor(principal.client_id, principal.partner_id, current_request_id.get())
 
 
 def _answer(request: _Request, state: State, event: Event, status: int = 200) -> Response[bytes]:
@@ -86,10 +63,7 @@ def _answer(request: _Request, state: State, event: Event, status: int = 200) ->
 
 
 def _if_match(request: _Request, state: State) -> Callable[[Event], bool]:
-    header = request.headers.get("if-match")
-    if not header:
-        raise PreconditionRequired()
-    wanted = {tag.strip() for tag in header.split(",")}
+    wanted = if_match_tags(request, "event")
     languages = negotiate(request, None)
     base_url = state.settings.base_url
     # strong comparison (RFC 9110 §13.1.1): a weak tag never matches
@@ -113,9 +87,9 @@ def _changed(current: EventDetails, data: EventPatch) -> EventDetails:
             values[name] = value
     for name in ("title", "summary"):
         if (value := getattr(data, name)) is not UNSET:
-            values[name] = _required(value)
+            values[name] = localized(value)
     if data.description is not UNSET:
-        values["description"] = _text(data.description)
+        values["description"] = localized(data.description)
     if data.venue is not UNSET:
         values["venue"] = _venue(data.venue)
     for name, field in (
@@ -164,12 +138,12 @@ class EventsController(EventReads):
         details = EventDetails(
             type=data.type,
             attendance_mode=data.attendance_mode,
-            title=_required(data.title),
-            summary=_required(data.summary),
+            title=localized(data.title),
+            summary=localized(data.summary),
             starts_at=data.starts_at,
             ends_at=data.ends_at,
             timezone=data.timezone,
-            description=_text(data.description),
+            description=localized(data.description),
             venue=_venue(data.venue),
             online_url=data.online_url,
             registration_url=data.registration_url,
@@ -181,7 +155,7 @@ class EventsController(EventReads):
         listings: EventListings = state.events
         event = await listings.create(
             principal,
-            _actor(principal),
+            actor_of(principal),
             details,
             organiser=data.organiser,
             co_organisers=data.co_organisers,
@@ -211,7 +185,7 @@ class EventsController(EventReads):
         listings: EventListings = state.events
         event = await listings.change(
             principal,
-            _actor(principal),
+            actor_of(principal),
             event_id,
             lambda e: e.revised(_changed(e.details, data)),
             action="event.updated",
@@ -232,7 +206,7 @@ class EventsController(EventReads):
         listings: EventListings = state.events
         event = await listings.change(
             principal,
-            _actor(principal),
+            actor_of(principal),
             event_id,
             change,
             action=action,

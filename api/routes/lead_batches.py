@@ -13,9 +13,9 @@ from litestar.exceptions import ValidationException
 from litestar.openapi.datastructures import ResponseSpec
 from msgspec import Meta
 
-from api.auth import provide_principal, requires
+from api.auth import actor_of, provide_principal, requires
 from api.problems import FieldError, Problem, problem_responses, problem_type
-from api.routes.leads import IdempotencyKey, _actor, _edition_code, _new_lead
+from api.routes.leads import IdempotencyKey, edition_code_for, new_lead
 from api.schemas.base import ResponseBody
 from api.schemas.leads import LeadCreate
 from api.strict_bodies import describe, integral
@@ -87,7 +87,7 @@ async def _items(state: State, raw: bytes) -> list[NewLead | DomainError]:
     for item in items:
         try:
             data = msgspec.convert(integral(item), type=LeadCreate, strict=True)
-            out.append(_new_lead(data, await _edition_code(state, data.profession)))
+            out.append(new_lead(data, await edition_code_for(state, data.profession)))
         except msgspec.ValidationError as exc:
             field, message = describe(exc)
             out.append(InvalidValue(field or "$", message))
@@ -142,7 +142,7 @@ async def submit_batch(
 
     request_hash = hashlib.sha256(msgspec.json.encode(msgspec.json.decode(raw))).digest()
     answer, replayed = await intake.submit_batch(
-        principal, _actor(principal), idempotency_key, request_hash, items, render
+        principal, actor_of(principal), idempotency_key, request_hash, items, render
     )
     headers = {**answer.headers, **({"Idempotent-Replayed": "true"} if replayed else {})}
     return Response(answer.body, status_code=answer.status, media_type="application/json", headers=headers)

@@ -19,12 +19,10 @@ from litestar.params import Body, FromPath, FromQuery, HeaderParameter, QueryPar
 from msgspec import UNSET, UnsetType
 
 from adapters.catalog_cache import TalentListCache
-from api.auth import provide_principal, requires
-from api.event_filters import parse_moment
-from api.negotiation import bad_parameter
+from api.auth import actor_of, provide_principal, requires
+from api.event_filters import Moment, parse_moment
+from api.negotiation import bad_parameter, if_match_tags
 from api.problems import problem_responses
-from api.request_context import current_request_id
-from api.routes.events_admin import PreconditionRequired
 from api.routes.talent_list import hong_kong_today
 from api.schemas.base import decode_cursor, encode_cursor
 from api.schemas.leads import (
@@ -40,7 +38,6 @@ from api.schemas.leads import (
     lead_etag,
     lead_out,
 )
-from domain.audit import Actor
 from domain.errors import InvalidValue
 from domain.lead_intake import LeadIntake, LeadQuery, NewLead
 from domain.leads import Consent, Interest, Lead, LeadStatus, Person, Profile, Purpose
@@ -61,20 +58,13 @@ IdempotencyKey = Annotated[
         max_length=255,
     ),
 ]
-Moment = Annotated[
-    str | None, QueryParameter(description="A date or an RFC 3339 date-time with offset.", max_length=40)
-]
-
-
-def _actor(principal: Principal) -> Actor:
-    return Actor(principal.client_id, principal.partner_id, current_request_id.get())
 
 
 def _staff(principal: Principal) -> bool:
     return principal.has(Scope.LEADS_REVIEW)
 
 
-async def _edition_code(state: State, profession: str) -> str:
+async def edition_code_for(state: State, profession: str) -> str:
     cache: TalentListCache = state.talent_list
     edition = edition_in_force(await cache.editions(), hong_kong_today())
     if edition is None or edition.profession(profession) is None:
@@ -83,7 +73,7 @@ async def _edition_code(state: State, profession: str) -> str:
     return edition.code
 
 
-def _new_lead(data: LeadCreate, edition_code: str) -> NewLead:
+def new_lead(data: LeadCreate, edition_code: str) -> NewLead:
     p, c = data.person, data.consent
     return NewLead(
         person=Person(
@@ -126,13 +116,6 @@ def _json(lead: Lead, base_url: str) -> bytes:
 def _lead_response(lead: Lead, state: State) -> Response[bytes]:
     headers = {"ETag": lead_etag(lead), "Cache-Control": "no-store"}
     return Response(_json(lead, state.settings.base_url), media_type="application/json", headers=headers)
-
-
-def _if_match(request: _Request) -> set[str]:
-    header = request.headers.get("if-match")
-    if not header:
-        raise PreconditionRequired()
-    return {tag.strip() for tag in header.split(",")}
 
 
 def _set(value: Any, current: Any) -> Any:
@@ -178,12 +161,11 @@ async def _professions_filter(
     if not sectors:
         return tuple(professions) if professions else None
     cache: TalentListCache = state.talent_list
-    editions = await cache.editions()
-    known = {s.code for e in editions for s in e.sectors}
-    unknown = sorted(set(sectors) - known)
+    codes = await cache.codes()
+    unknown = sorted(set(sectors) - codes.sectors)
     if unknown:
         raise bad_parameter("sector", f"unknown sector(s): {', '.join(unknown)}")
-    in_sectors = {p.code for e in editions for p in e.professions if p.sector_code in sectors}
+    in_sectors = frozenset().union(*(codes.by_sector[s] for s in sectors))
     return tuple(sorted(in_sectors & set(professions))) if professions else tuple(sorted(in_sectors))
 
 
@@ -224,7 +206,7 @@ class LeadsController(Controller):
         already submitted by your organisation is a 409 naming that lead (`duplicate_of`); a person
         HKTE knows through another partner is accepted with `known_to_hkte: true`, and nothing
         else of the other partner's lead is shown. The lead is stored durably before 201."""
-        edition_code = await _edition_code(state, data.profession)
+        edition_code = await edition_code_for(state, data.profession)
         intake: LeadIntake = state.leads
         base_url: str = state.settings.base_url
         request_hash = hashlib.sha256(msgspec.json.encode(data)).digest()
@@ -233,7 +215,12 @@ class LeadsController(Controller):
             return 201, _json(lead, base_url), {"Location": f"/v1/leads/{lead.id}"}
 
         answer, replayed = await intake.submit(
-            principal, _actor(principal), idempotency_key, request_hash, _new_lead(data, edition_code), render
+            principal,
+            actor_of(principal),
+            idempotency_key,
+            request_hash,
+            new_lead(data, edition_code),
+            render,
         )
         headers = {**answer.headers, **({REPLAYED: "true"} if replayed else {})}
         return Response(
@@ -293,7 +280,7 @@ class LeadsController(Controller):
             limit=limit + 1,
             purpose=purpose,
         )
-        leads = await intake.find(_actor(principal), query)
+        leads = await intake.find(actor_of(principal), query)
         more, leads = len(leads) > limit, leads[:limit]
         base_url: str = state.settings.base_url
         page = LeadPage(
@@ -319,7 +306,7 @@ class LeadsController(Controller):
     ) -> Response[bytes]:
         """One of your leads with its current status (audited)."""
         intake: LeadIntake = state.leads
-        lead = await intake.get(principal, _actor(principal), lead_id, staff=_staff(principal))
+        lead = await intake.get(principal, actor_of(principal), lead_id, staff=_staff(principal))
         return _lead_response(lead, state)
 
     @get(
@@ -337,7 +324,7 @@ class LeadsController(Controller):
     ) -> LeadHistory:
         """Every status the lead went through, with HKTE's reason codes and notes."""
         intake: LeadIntake = state.leads
-        lead, changes = await intake.history(principal, _actor(principal), lead_id, staff=_staff(principal))
+        lead, changes = await intake.history(principal, actor_of(principal), lead_id, staff=_staff(principal))
         return history_out(lead, changes)
 
     @patch(
@@ -363,13 +350,13 @@ class LeadsController(Controller):
         """Corrects your own lead (the person asked, or you made a mistake). Send the ETag you
         read in `If-Match`: 428 without it, 412 when someone changed the lead since. The consent
         record is evidence and cannot be changed; an erased lead cannot be corrected (409)."""
-        wanted = _if_match(request)
+        wanted = if_match_tags(request, "lead")
         if data.profession is not UNSET:
-            await _edition_code(state, data.profession)
+            await edition_code_for(state, data.profession)
         intake: LeadIntake = state.leads
         lead = await intake.correct(
             principal,
-            _actor(principal),
+            actor_of(principal),
             lead_id,
             lambda current: "*" in wanted or lead_etag(current) in wanted,
             lambda current: corrected(current, data),
@@ -394,7 +381,7 @@ class LeadsController(Controller):
         erased everywhere HKTE kept it (including stored idempotent answers); a tombstone with the
         id, your organisation, dates and status remains. Repeating it changes nothing."""
         intake: LeadIntake = state.leads
-        lead = await intake.withdraw_consent(principal, _actor(principal), lead_id)
+        lead = await intake.withdraw_consent(principal, actor_of(principal), lead_id)
         return Response(_json(lead, state.settings.base_url), media_type="application/json")
 
     @delete(
@@ -411,7 +398,7 @@ class LeadsController(Controller):
         """Erases the personal data of one of your leads at the person's request; its status and a
         tombstone remain so follow-up stays consistent. Repeating it changes nothing."""
         intake: LeadIntake = state.leads
-        await intake.erase(principal, _actor(principal), lead_id, staff=False)
+        await intake.erase(principal, actor_of(principal), lead_id, staff=False)
 
     @post(
         "/{lead_id:uuid}/status",
@@ -436,7 +423,7 @@ class LeadsController(Controller):
         code. Anything else is a 409."""
         intake: LeadIntake = state.leads
         lead = await intake.change_status(
-            _actor(principal), lead_id, data.status, data.reason_code, data.note
+            actor_of(principal), lead_id, data.status, data.reason_code, data.note
         )
         return Response(_json(lead, state.settings.base_url), media_type="application/json")
 
@@ -471,7 +458,7 @@ class DataSubjectsController(Controller):
         if not email and not phone:
             raise bad_parameter("email", "give the person's email or phone")
         intake: LeadIntake = state.leads
-        found = await intake.subject_export(_actor(principal), email, phone)
+        found = await intake.subject_export(actor_of(principal), email, phone)
         base_url: str = state.settings.base_url
         export = DataSubjectExport(
             email=email,

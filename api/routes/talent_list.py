@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import Annotated, Any
-from zoneinfo import ZoneInfo
 
 import msgspec
 from litestar import Controller, Request, Response, get
@@ -19,6 +18,7 @@ from litestar.params import FromPath, FromQuery, QueryParameter
 
 from adapters.catalog_cache import TalentListCache
 from api.auth import requires
+from api.event_filters import HONG_KONG
 from api.negotiation import (
     CACHE_HEADERS,
     LangParam,
@@ -46,7 +46,6 @@ from domain.errors import NotFound
 from domain.scopes import Scope
 from domain.talent_list import Edition, diff_editions, edition_in_force
 
-HONG_KONG = ZoneInfo("Asia/Hong_Kong")
 CACHE_CONTROL = "public, max-age=300"
 _Request = Request[Any, Any, Any]
 

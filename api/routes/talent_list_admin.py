@@ -14,14 +14,12 @@ from litestar.params import Body, FromQuery, QueryParameter
 from adapters.catalog_cache import TalentListCache
 from adapters.db.catalog_uow import SqlCatalogUnitOfWork
 from adapters.db.database import Database
-from api.auth import provide_principal, requires
+from api.auth import actor_of, provide_principal, requires
 from api.negotiation import ALL_LANGUAGES
 from api.problems import problem_responses
-from api.request_context import current_request_id
 from api.schemas.talent_list import EditionSummary, edition_summary
 from api.schemas.talent_list_import import EditionImport
 from api.talent_list_import import edition_from_import
-from domain.audit import Actor
 from domain.principal import Principal
 from domain.scopes import Scope
 from domain.talent_list_publishing import publish_edition, validate_edition
@@ -91,7 +89,7 @@ class TalentListAdminController(Controller):
             validate_edition(edition)
             return Response(summary, status_code=200)
         database: Database = state.database
-        actor = Actor(principal.client_id, principal.partner_id, current_request_id.get())
+        actor = actor_of(principal)
         await publish_edition(lambda: SqlCatalogUnitOfWork(database.sessions), edition, actor)
         cache: TalentListCache = state.talent_list
         cache.invalidate()

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import base64
 import binascii
-from typing import Annotated
+from typing import Annotated, Protocol, overload
 from uuid import UUID
 
 import msgspec
 from litestar.exceptions import ValidationException
 from litestar.params import QueryParameter
 from msgspec import Meta
+
+from domain.i18n import LocalizedText
 
 
 class RequestBody(msgspec.Struct, kw_only=True, forbid_unknown_fields=True, frozen=True):
@@ -42,3 +44,22 @@ def decode_cursor(cursor: str | None) -> UUID | None:
             detail="invalid cursor",
             extra=[{"key": "cursor", "source": "query", "message": "not a cursor this API issued"}],
         ) from exc
+
+
+class Trilingual(Protocol):
+    """A request struct with a text in the three languages (field names as in LocalizedText)."""
+
+    @property
+    def en(self) -> str: ...
+    @property
+    def zh_hant(self) -> str: ...
+    @property
+    def zh_hans(self) -> str: ...
+
+
+@overload
+def localized(value: Trilingual) -> LocalizedText: ...
+@overload
+def localized(value: Trilingual | None) -> LocalizedText | None: ...
+def localized(value: Trilingual | None) -> LocalizedText | None:
+    return None if value is None else LocalizedText(value.en, value.zh_hant, value.zh_hans)

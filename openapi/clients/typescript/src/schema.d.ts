@@ -4700,11 +4700,11 @@ export interface operations {
                 status?: components["schemas"]["LeadStatus"][] | null;
                 profession?: string[] | null;
                 sector?: string[] | null;
-                /** @description A date or an RFC 3339 date-time with offset. */
+                /** @description A date (2026-03-18) or an RFC 3339 date-time with offset. */
                 submitted_from?: string | null;
-                /** @description A date or an RFC 3339 date-time with offset. */
+                /** @description A date (2026-03-18) or an RFC 3339 date-time with offset. */
                 submitted_to?: string | null;
-                /** @description A date or an RFC 3339 date-time with offset. */
+                /** @description A date (2026-03-18) or an RFC 3339 date-time with offset. */
                 updated_since?: string | null;
                 limit?: number;
                 cursor?: string | null;

@@ -176,9 +176,12 @@ def sync_detailed(
         status (list[LeadStatus] | None | Unset):
         profession (list[str] | None | Unset):
         sector (list[str] | None | Unset):
-        submitted_from (None | str | Unset): A date or an RFC 3339 date-time with offset.
-        submitted_to (None | str | Unset): A date or an RFC 3339 date-time with offset.
-        updated_since (None | str | Unset): A date or an RFC 3339 date-time with offset.
+        submitted_from (None | str | Unset): A date (2026-03-18) or an RFC 3339 date-time with
+            offset.
+        submitted_to (None | str | Unset): A date (2026-03-18) or an RFC 3339 date-time with
+            offset.
+        updated_since (None | str | Unset): A date (2026-03-18) or an RFC 3339 date-time with
+            offset.
         limit (int | Unset):  Default: 50.
         cursor (None | str | Unset):
         purpose (None | Purpose | Unset): What the leads will be used for: required of HKTE staff
@@ -236,9 +239,12 @@ def sync(
         status (list[LeadStatus] | None | Unset):
         profession (list[str] | None | Unset):
         sector (list[str] | None | Unset):
-        submitted_from (None | str | Unset): A date or an RFC 3339 date-time with offset.
-        submitted_to (None | str | Unset): A date or an RFC 3339 date-time with offset.
-        updated_since (None | str | Unset): A date or an RFC 3339 date-time with offset.
+        submitted_from (None | str | Unset): A date (2026-03-18) or an RFC 3339 date-time with
+            offset.
+        submitted_to (None | str | Unset): A date (2026-03-18) or an RFC 3339 date-time with
+            offset.
+        updated_since (None | str | Unset): A date (2026-03-18) or an RFC 3339 date-time with
+            offset.
         limit (int | Unset):  Default: 50.
         cursor (None | str | Unset):
         purpose (None | Purpose | Unset): What the leads will be used for: required of HKTE staff
@@ -291,9 +297,12 @@ async def asyncio_detailed(
         status (list[LeadStatus] | None | Unset):
         profession (list[str] | None | Unset):
         sector (list[str] | None | Unset):
-        submitted_from (None | str | Unset): A date or an RFC 3339 date-time with offset.
-        submitted_to (None | str | Unset): A date or an RFC 3339 date-time with offset.
-        updated_since (None | str | Unset): A date or an RFC 3339 date-time with offset.
+        submitted_from (None | str | Unset): A date (2026-03-18) or an RFC 3339 date-time with
+            offset.
+        submitted_to (None | str | Unset): A date (2026-03-18) or an RFC 3339 date-time with
+            offset.
+        updated_since (None | str | Unset): A date (2026-03-18) or an RFC 3339 date-time with
+            offset.
         limit (int | Unset):  Default: 50.
         cursor (None | str | Unset):
         purpose (None | Purpose | Unset): What the leads will be used for: required of HKTE staff
@@ -349,9 +358,12 @@ async def asyncio(
         status (list[LeadStatus] | None | Unset):
         profession (list[str] | None | Unset):
         sector (list[str] | None | Unset):
-        submitted_from (None | str | Unset): A date or an RFC 3339 date-time with offset.
-        submitted_to (None | str | Unset): A date or an RFC 3339 date-time with offset.
-        updated_since (None | str | Unset): A date or an RFC 3339 date-time with offset.
+        submitted_from (None | str | Unset): A date (2026-03-18) or an RFC 3339 date-time with
+            offset.
+        submitted_to (None | str | Unset): A date (2026-03-18) or an RFC 3339 date-time with
+            offset.
+        updated_since (None | str | Unset): A date (2026-03-18) or an RFC 3339 date-time with
+            offset.
         limit (int | Unset):  Default: 50.
         cursor (None | str | Unset):
         purpose (None | Purpose | Unset): What the leads will be used for: required of HKTE staff
