@@ -16,10 +16,8 @@ import time
 from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
-import asyncpg
-from sqlalchemy.engine import make_url
-
 from adapters.db.database import Database
+from adapters.db.listen import PgListener
 from adapters.db.talent_list import SqlTalentListRepository
 from domain.talent_list import Edition, KnownCodes
 
@@ -81,46 +79,19 @@ class TalentListCache:
         return value
 
 
-def driver_dsn(url: str) -> str:
-    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
-
-
 class CatalogListener:
-    """LISTEN on its own connection; reconnects with backoff and pings to notice a dead server."""
+    """Keeps `cache` fresh from the `hkte_catalog` channel; catches up whenever it (re)connects."""
 
     def __init__(self, url: str, cache: TalentListCache, *, ping_every_s: float = 15.0) -> None:
-        self.dsn = driver_dsn(url)
         self.cache = cache
-        self.ping_every_s = ping_every_s
+        self.listener = PgListener(url, CHANNEL, cache.invalidate, self._state, ping_every_s=ping_every_s)
 
-    def _notified(self, *_: object) -> None:
-        self.cache.invalidate()
+    def _state(self, listening: bool) -> None:
+        self.cache.invalidate()  # anything published while we were not listening
+        self.cache.listening = listening
 
     async def run(self) -> None:
-        backoff = 0.5
-        while True:
-            connection = None
-            try:
-                connection = await asyncpg.connect(
-                    self.dsn, timeout=5, server_settings={"application_name": "hkte-listen"}
-                )
-                await connection.add_listener(CHANNEL, self._notified)
-                self.cache.invalidate()  # anything published while we were not listening
-                self.cache.listening = True
-                backoff = 0.5
-                while True:
-                    await asyncio.sleep(self.ping_every_s)
-                    await asyncio.wait_for(connection.execute("SELECT 1"), timeout=5)
-            except asyncio.CancelledError:
-                raise
-            except Exception as exc:
-                if self.cache.listening:
-                    log.warning("catalog listener lost its connection: %s", type(exc).__name__)
-                self.cache.listening = False
-                self.cache.invalidate()
-                await asyncio.sleep(backoff)
-                backoff = min(backoff * 2, 10.0)
-            finally:
-                self.cache.listening = False
-                if connection is not None:
-                    connection.terminate()
+        try:
+            await self.listener.run()
+        finally:
+            self.cache.listening = False

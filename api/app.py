@@ -24,11 +24,13 @@ from adapters.db.database import Database
 from adapters.db.errors import is_database_unavailable
 from adapters.db.events_uow import event_listings
 from adapters.db.leads_uow import lead_intake
+from adapters.db.webhooks_uow import webhook_subscriptions
 from adapters.oauth.authlib_server import TokenServer
 from adapters.oauth.keys import ensure_signing_key
 from adapters.oauth.service import OAuthService
 from adapters.oauth.state import AuthState
 from adapters.oauth.tokens import AccessTokens, TokenPolicy
+from adapters.webhooks.targets import NetworkGuard
 from api.auth import SCHEME, security_scheme
 from api.docs_ui import LocalSwaggerUI, swagger_assets
 from api.errors import EXCEPTION_HANDLERS, problem_for_foreign_errors
@@ -36,6 +38,7 @@ from api.logs import configure_logging
 from api.problems import Problem, problem_type
 from api.request_context import current_request_id, with_request_context
 from api.routes.admin import ADMIN_CONTROLLERS
+from api.routes.changes import ChangesController
 from api.routes.events_admin import EventsController
 from api.routes.health import HealthController
 from api.routes.lead_batches import submit_batch
@@ -44,6 +47,7 @@ from api.routes.oauth import DiscoveryController, OAuthController
 from api.routes.openapi import openapi_document
 from api.routes.talent_list import TalentListController
 from api.routes.talent_list_admin import TalentListAdminController
+from api.routes.webhooks import WebhooksController
 from api.settings import Settings, SettingsError
 from api.strict_bodies import strict_json_body
 from domain.lead_intake import Policy
@@ -173,6 +177,12 @@ def create_app(settings: Settings | None = None, *, database: Database | None = 
         state.talent_list = TalentListCache(db)
         state.events = event_listings(db)
         state.leads = lead_intake(db, Policy(retention=timedelta(days=settings.lead_retention_days)))
+        state.webhooks = webhook_subscriptions(
+            db,
+            keys,
+            NetworkGuard(settings.webhook_networks),
+            timedelta(hours=settings.webhook_secret_grace_hours),
+        )
 
     if database is not None:
         attach(database)
@@ -213,6 +223,8 @@ def create_app(settings: Settings | None = None, *, database: Database | None = 
             LeadsController,
             submit_batch,
             DataSubjectsController,
+            WebhooksController,
+            ChangesController,
             openapi_document,
             swagger_assets(),
         ],

@@ -17,6 +17,7 @@ from domain.errors import DomainError, InvalidValue, NotAllowed, NotFound, Preco
 from domain.lead_intake import KeyReused, LeadAlreadySubmitted, RequestInFlight
 from domain.leads import IllegalTransition
 from domain.talent_list import EditionRejected
+from domain.webhook_subscriptions import DeliveryInProgress, TooManySubscriptions
 
 log = logging.getLogger("hkte.api")
 
@@ -165,6 +166,14 @@ def handle_domain(request: _Request, exc: DomainError) -> Response[Problem]:
     if isinstance(exc, PreconditionFailed):
         return problem_response(
             request, status=412, slug="precondition-failed", title="Precondition failed", detail=str(exc)
+        )
+    if isinstance(exc, TooManySubscriptions):
+        return problem_response(
+            request, status=409, slug="subscription-limit", title="Too many subscriptions", detail=str(exc)
+        )
+    if isinstance(exc, DeliveryInProgress):
+        return problem_response(
+            request, status=409, slug="delivery-pending", title="Delivery still pending", detail=str(exc)
         )
     if isinstance(exc, EditionRejected):
         return problem_response(

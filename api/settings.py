@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from datetime import timedelta
 from typing import Annotated
 
 import msgspec
 from msgspec import Meta
 
 from adapters.db.database import PoolSettings
+from adapters.webhooks.targets import IPNetwork, parse_networks
+from domain.webhooks import RetryPolicy
 
 Port = Annotated[int, Meta(ge=1, le=65535)]
 Positive = Annotated[int, Meta(ge=1)]
@@ -40,6 +43,16 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
     auth_refresh_seconds: Annotated[float, Meta(ge=0, le=60)] = 5.0
     # PDPO DPP2: personal data of a lead is kept this long after consent, then erased
     lead_retention_days: Annotated[int, Meta(ge=1, le=3650)] = 730
+    # webhooks: addresses exempt from the SSRF check (comma-separated CIDRs; e.g. a local receiver)
+    webhook_allow_networks: str = ""
+    webhook_connect_timeout_seconds: Seconds = 5.0
+    webhook_read_timeout_seconds: Seconds = 10.0
+    webhook_retry_base_seconds: Annotated[float, Meta(gt=0, le=3600)] = 30.0
+    webhook_retry_max_delay_seconds: Annotated[float, Meta(gt=0, le=86400)] = 43200.0
+    webhook_retry_window_hours: Annotated[float, Meta(gt=0, le=720)] = 72.0
+    webhook_secret_grace_hours: Annotated[float, Meta(ge=0, le=168)] = 24.0
+    webhook_concurrency: Annotated[int, Meta(ge=1, le=256)] = 16
+    webhook_poll_seconds: Annotated[float, Meta(gt=0, le=60)] = 2.0
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: object) -> Settings:
@@ -49,9 +62,13 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
         }
         raw.update(overrides)
         try:
-            return msgspec.convert(raw, cls, strict=False)
+            settings = msgspec.convert(raw, cls, strict=False)
+            settings.webhook_networks  # noqa: B018 (parsed here so a bad value fails at start)
         except msgspec.ValidationError as exc:
             raise SettingsError(f"invalid setting: {exc} (environment variables are upper case)") from exc
+        except ValueError as exc:
+            raise SettingsError(f"invalid setting: WEBHOOK_ALLOW_NETWORKS: {exc}") from exc
+        return settings
 
     @property
     def base_url(self) -> str:
@@ -67,6 +84,18 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
     def audience(self) -> str:
         """`aud` of our access tokens: the resource server, i.e. the /v1 API."""
         return self.base_url + "/v1"
+
+    @property
+    def webhook_networks(self) -> tuple[IPNetwork, ...]:
+        return parse_networks(self.webhook_allow_networks)
+
+    @property
+    def retry_policy(self) -> RetryPolicy:
+        return RetryPolicy(
+            base=timedelta(seconds=self.webhook_retry_base_seconds),
+            cap=timedelta(seconds=self.webhook_retry_max_delay_seconds),
+            window=timedelta(hours=self.webhook_retry_window_hours),
+        )
 
     @property
     def pool(self) -> PoolSettings:

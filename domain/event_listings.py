@@ -15,6 +15,7 @@ from typing import Protocol
 from uuid import UUID
 
 from domain.audit import Actor, AuditEntry
+from domain.changes import ChangeLog, event_change
 from domain.errors import InvalidValue, NotAllowed, NotFound, PreconditionFailed
 from domain.events import Event, EventDetails, EventQuery, EventStatus, PartnerRef, Publication
 from domain.ids import new_id
@@ -36,6 +37,8 @@ class EventsUnitOfWork(Protocol):
     def events(self) -> EventStore: ...
     @property
     def audit(self) -> AuditLog: ...
+    @property
+    def changes(self) -> ChangeLog: ...
 
     async def __aenter__(self) -> EventsUnitOfWork: ...
     async def __aexit__(
@@ -126,6 +129,8 @@ class EventListings:
             )
             saved = await uow.events.add(event, actor.client_id)
             await uow.audit.record(_entry("event.created", actor, saved))
+            if (published := event_change(None, saved)) is not None:
+                await uow.changes.record(published)
             await uow.commit()
             return saved
 
@@ -155,6 +160,8 @@ class EventListings:
                 changed = replace(changed, published_at=_now())
             saved = await uow.events.update(changed)
             await uow.audit.record(_entry(action, actor, saved))
+            if (told := event_change(current, saved)) is not None:
+                await uow.changes.record(told)
             await uow.commit()
             return saved
 

@@ -16,6 +16,7 @@ from typing import Protocol
 from uuid import UUID
 
 from domain.audit import Actor, AuditEntry
+from domain.changes import Change, ChangeLog, ChangeType, Resource, lead_change
 from domain.errors import DomainError, NotFound, PreconditionFailed
 from domain.ids import new_id
 from domain.leads import (
@@ -104,7 +105,7 @@ class LeadStore(Protocol):
     async def history(self, lead_id: UUID) -> list[StatusChange]: ...
     async def erase(self, lead_id: UUID) -> None: ...
     async def correct(self, lead: Lead) -> Lead: ...
-    async def expired(self, limit: int) -> list[UUID]: ...
+    async def expired(self, limit: int) -> list[tuple[UUID, UUID]]: ...
     async def by_subject(self, email_key: str | None, phone: str | None) -> list[Lead]: ...
 
 
@@ -124,6 +125,8 @@ class LeadsUnitOfWork(Protocol):
     def idempotency(self) -> IdempotencyStore: ...
     @property
     def audit(self) -> AuditLog: ...
+    @property
+    def changes(self) -> ChangeLog: ...
 
     async def __aenter__(self) -> LeadsUnitOfWork: ...
     async def __aexit__(
@@ -379,8 +382,9 @@ class LeadIntake:
             await uow.leads.erase(lead.id)
             await uow.audit.record(_audit("lead.consent_withdrawn", actor, [lead.id]))
             tombstone = await uow.leads.get(lead.id)
+            assert tombstone is not None
+            await uow.changes.record(lead_change(ChangeType.LEAD_CONSENT_WITHDRAWN, tombstone))
             await uow.commit()
-        assert tombstone is not None
         return tombstone
 
     async def erase(self, principal: Principal, actor: Actor, lead_id: UUID, *, staff: bool) -> None:
@@ -392,6 +396,7 @@ class LeadIntake:
             if lead.erased_at is None:
                 await uow.leads.erase(lead.id)
                 await uow.audit.record(_audit("lead.erased", actor, [lead.id], reason="request"))
+                await uow.changes.record(lead_change(ChangeType.LEAD_ERASED, lead))
                 await uow.commit()
 
     async def purge_expired(self, actor: Actor, batch: int = 500) -> int:
@@ -400,10 +405,14 @@ class LeadIntake:
         while True:
             async with self.unit_of_work() as uow:
                 due = await uow.leads.expired(batch)
-                for lead_id in due:
+                for lead_id, partner_id in due:
                     await uow.leads.erase(lead_id)
+                    await uow.changes.record(
+                        Change(ChangeType.LEAD_ERASED, Resource.LEAD, str(lead_id), partner_id, None)
+                    )
                 if due:
-                    await uow.audit.record(_audit("lead.erased", actor, due, reason="retention"))
+                    ids = [lead_id for lead_id, _ in due]
+                    await uow.audit.record(_audit("lead.erased", actor, ids, reason="retention"))
                 await uow.commit()
             erased += len(due)
             if len(due) < batch:
@@ -445,5 +454,6 @@ class LeadIntake:
             await uow.audit.record(
                 _audit("lead.status_changed", actor, [lead.id], to=wanted.value, reason=reason_code)
             )
+            await uow.changes.record(lead_change(ChangeType.LEAD_STATUS_CHANGED, saved))
             await uow.commit()
             return saved

@@ -14,6 +14,7 @@ class Scope(StrEnum):
     LEADS_WRITE = "leads:write"
     LEADS_READ = "leads:read"
     WEBHOOKS_MANAGE = "webhooks:manage"
+    CHANGES_READ = "changes:read"
     LEADS_REVIEW = "leads:review"
     EVENTS_WRITE = "events:write"
     TALENT_LIST_WRITE = "talent-list:write"
@@ -26,7 +27,8 @@ SCOPE_DESCRIPTIONS: dict[Scope, str] = {
     Scope.EVENTS_READ: "Read event listings and calendars.",
     Scope.LEADS_WRITE: "Submit talent leads, correct them and record consent withdrawal.",
     Scope.LEADS_READ: "Read the partner's own leads and their status.",
-    Scope.WEBHOOKS_MANAGE: "Manage the partner's webhook subscriptions.",
+    Scope.WEBHOOKS_MANAGE: "Manage the partner's webhook subscriptions and see their deliveries.",
+    Scope.CHANGES_READ: "Read the change feed: changes to the partner's leads, events and the Talent List.",
     Scope.LEADS_REVIEW: "HKTE staff: review leads of every partner and change their status.",
     Scope.EVENTS_WRITE: "Create and update events (partners: drafts of co-organised events).",
     Scope.TALENT_LIST_WRITE: "HKTE staff: import and publish Talent List editions.",
@@ -41,6 +43,7 @@ PARTNER_SCOPES = frozenset(
         Scope.LEADS_WRITE,
         Scope.LEADS_READ,
         Scope.WEBHOOKS_MANAGE,
+        Scope.CHANGES_READ,
     }
 )
 # `events:write` is also granted to event partners for drafts of their own co-organised events.

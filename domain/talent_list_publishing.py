@@ -7,6 +7,7 @@ from types import TracebackType
 from typing import Protocol
 
 from domain.audit import Actor, AuditEntry
+from domain.changes import ChangeLog, edition_published
 from domain.ports import AuditLog
 from domain.talent_list import Edition, EditionConflict, EditionRejected, check_edition
 
@@ -21,6 +22,8 @@ class CatalogUnitOfWork(Protocol):
     def editions(self) -> EditionStore: ...
     @property
     def audit(self) -> AuditLog: ...
+    @property
+    def changes(self) -> ChangeLog: ...
 
     async def __aenter__(self) -> CatalogUnitOfWork: ...
     async def __aexit__(
@@ -58,4 +61,5 @@ async def publish_edition(
                 },
             )
         )
+        await uow.changes.record(edition_published(edition.code))
         await uow.commit()

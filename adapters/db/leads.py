@@ -243,16 +243,17 @@ class SqlLeadRepository:
     async def erase(self, lead_id: UUID) -> None:
         await erase_lead(self.session, lead_id)
 
-    async def expired(self, limit: int) -> list[UUID]:
-        """Leads whose retention ended and whose personal data is still held, oldest first."""
-        rows = await self.session.scalars(
-            select(L.id)
+    async def expired(self, limit: int) -> list[tuple[UUID, UUID]]:
+        """(lead, partner) of leads whose retention ended and whose personal data is still held,
+        oldest first."""
+        rows = await self.session.execute(
+            select(L.id, L.partner_id)
             .where(L.retain_until < func.now(), L.erased_at.is_(None))
             .order_by(L.retain_until)
             .limit(limit)
             .with_for_update(skip_locked=True)
         )
-        return list(rows)
+        return [(row[0], row[1]) for row in rows]
 
     async def by_subject(self, email_key: str | None, phone: str | None) -> list[Lead]:
         conditions = []

@@ -9,6 +9,7 @@ from api.cli.db import db_group, seed
 from api.cli.leads import leads_group
 from api.cli.serve import run_command, serve_command
 from api.cli.talent_list import talent_list_group
+from api.cli.worker import worker_command
 
 
 @click.group()
@@ -28,6 +29,7 @@ cli.add_command(clients_group)
 cli.add_command(keys_group)
 cli.add_command(talent_list_group)
 cli.add_command(leads_group)
+cli.add_command(worker_command)
 
 
 @cli.command("openapi")

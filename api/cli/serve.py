@@ -1,4 +1,5 @@
-"""`hkte serve` and `hkte run`: the API under granian, with the local PostgreSQL when needed."""
+"""`hkte serve` and `hkte run`: the API under granian, with the local PostgreSQL when needed;
+`hkte run` also runs the webhook worker."""
 
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ from api.cli.db import _seed
 from api.cli.demo import ensure_demo_client
 
 READY_TIMEOUT_S = 60.0
+LOOPBACK_NETWORKS = "127.0.0.0/8,::1/128"
 
 
 def granian_command(host: str, port: int, workers: int) -> list[str]:
@@ -85,8 +87,14 @@ def ensure_port_free(host: str, port: int) -> None:
             ) from exc
 
 
-def serve(target: DatabaseTarget, host: str, port: int, workers: int, banner: str = "") -> int:
-    """Run granian until it exits or we are told to stop; then stop what we started."""
+WORKER_COMMAND = [sys.executable, "-c", "from api.cli.main import main; main()", "worker"]
+
+
+def serve(
+    target: DatabaseTarget, host: str, port: int, workers: int, banner: str = "", *, with_worker: bool = False
+) -> int:
+    """Run granian (and the webhook worker, if asked) until it exits or we are told to stop;
+    then stop what we started."""
     env = {
         **os.environ,
         "DATABASE_URL": target.url,
@@ -94,15 +102,17 @@ def serve(target: DatabaseTarget, host: str, port: int, workers: int, banner: st
         "PORT": str(port),
         "HKTE_SERVER_SECRET": require_server_secret(target),
     }
-    # Its own process group: a Ctrl-C reaches granian once, through us, so shutdown is ordered.
+    # Their own process groups: a Ctrl-C reaches them once, through us, so shutdown is ordered.
     proc = subprocess.Popen(granian_command(host, port, workers), env=env, start_new_session=True)
+    helpers = [subprocess.Popen(WORKER_COMMAND, env=env, start_new_session=True)] if with_worker else []
     stopping = False
 
     def forward(signum: int, _frame: FrameType | None) -> None:
         nonlocal stopping
         stopping = True
-        if proc.poll() is None:
-            proc.send_signal(signal.SIGINT if signum == signal.SIGINT else signal.SIGTERM)
+        for child in (proc, *helpers):
+            if child.poll() is None:
+                child.send_signal(signal.SIGINT if signum == signal.SIGINT else signal.SIGTERM)
 
     previous = {sig: signal.signal(sig, forward) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
@@ -111,9 +121,11 @@ def serve(target: DatabaseTarget, host: str, port: int, workers: int, banner: st
             click.echo(banner.format(base=f"http://{host}:{port}") if banner else f"Serving on {base}")
         code = proc.wait()
     finally:
-        if proc.poll() is None:
-            proc.terminate()
-            proc.wait(timeout=40)
+        for child in (proc, *helpers):
+            if child.poll() is None:
+                child.terminate()
+        for child in (proc, *helpers):
+            child.wait(timeout=40)
         for sig, handler in previous.items():
             signal.signal(sig, handler)
         if target.cluster is not None and target.started_here:
@@ -140,6 +152,7 @@ HKTE Partner API is ready.
   Health:     {base}/health/ready
   OpenAPI:    {base}/openapi.json
   Discovery:  {base}/.well-known/oauth-authorization-server
+  Webhooks:   delivered by a worker beside the server (loopback receivers allowed locally)
 {demo}Press Ctrl-C to stop (the local PostgreSQL stops with it; its data is kept).
 """
 
@@ -185,4 +198,11 @@ def run_command(host: str | None, port: int | None) -> None:
             target.cluster.stop()
         raise
     banner = RUN_BANNER.replace("{demo}", demo.replace("{{base}}", "{base}"))
-    sys.exit(serve(target, host or settings.host, port or settings.port, settings.workers, banner))
+    if target.cluster is not None and not settings.webhook_allow_networks:
+        # a local receiver (e.g. on localhost) is what someone trying webhooks locally runs
+        os.environ["WEBHOOK_ALLOW_NETWORKS"] = LOOPBACK_NETWORKS
+    sys.exit(
+        serve(
+            target, host or settings.host, port or settings.port, settings.workers, banner, with_worker=True
+        )
+    )

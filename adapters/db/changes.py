@@ -1,0 +1,117 @@
+"""The outbox: a change event and its webhook deliveries, written in one statement inside the
+transaction of the change; and the change feed read back from it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from uuid import UUID
+
+from sqlalchemy import bindparam, text
+from sqlalchemy.dialects.postgresql import UUID as PG_UUID
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from domain.changes import Change, ChangeType, Resource
+
+# One round trip: the event, then one pending delivery per subscription that hears it: the
+# subscriptions of the partner concerned (or of every partner for public changes) that are
+# active and subscribed to the type; a test event goes to its one subscription only.
+RECORD = text(
+    """
+    WITH change AS (
+        INSERT INTO change_events (id, type, resource, resource_id, partner_id, status, subscription_id)
+        VALUES (:id, :type, :resource, :resource_id, :partner_id, :status, :subscription_id)
+        RETURNING id, type, partner_id, subscription_id
+    )
+    INSERT INTO webhook_deliveries (subscription_id, change_id)
+    SELECT s.id, change.id
+    FROM change JOIN webhook_subscriptions s ON CASE
+        WHEN change.subscription_id IS NOT NULL THEN s.id = change.subscription_id
+        ELSE s.active AND change.type = ANY(s.event_types)
+             AND (change.partner_id IS NULL OR s.partner_id = change.partner_id)
+    END
+    """
+).bindparams(
+    bindparam("id", type_=PG_UUID(as_uuid=True)),
+    bindparam("partner_id", type_=PG_UUID(as_uuid=True)),
+    bindparam("subscription_id", type_=PG_UUID(as_uuid=True)),
+)
+
+# Rows of transactions older than every running one (their xmin) are final: nothing can commit
+# before them any more, so the cursor never skips a late commit.
+FEED = text(
+    """
+    SELECT id, txid, position, type, resource, resource_id, status, occurred_at
+    FROM change_events
+    WHERE (partner_id = :partner_id OR partner_id IS NULL)
+      AND type <> 'webhook.test'
+      AND (txid, position) > (:txid, :position)
+      AND txid < (pg_snapshot_xmin(pg_current_snapshot())::text)::bigint
+      AND (cardinality(CAST(:types AS text[])) = 0 OR type = ANY(CAST(:types AS text[])))
+    ORDER BY txid, position
+    LIMIT :limit
+    """
+).bindparams(bindparam("partner_id", type_=PG_UUID(as_uuid=True)))
+
+
+@dataclass(frozen=True, slots=True)
+class FeedPosition:
+    txid: int = 0
+    position: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class FeedEntry:
+    id: UUID
+    type: ChangeType
+    resource: Resource
+    resource_id: str
+    status: str | None
+    occurred_at: datetime
+    after: FeedPosition  # the cursor that continues after this entry
+
+
+class SqlChangeLog:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def record(self, change: Change) -> None:
+        await self.session.execute(
+            RECORD,
+            {
+                "id": change.id,
+                "type": change.type.value,
+                "resource": change.resource.value,
+                "resource_id": change.resource_id,
+                "partner_id": change.partner_id,
+                "status": change.status,
+                "subscription_id": change.subscription_id,
+            },
+        )
+
+
+async def read_feed(
+    session: AsyncSession, partner_id: UUID, after: FeedPosition, types: tuple[str, ...], limit: int
+) -> list[FeedEntry]:
+    rows = await session.execute(
+        FEED,
+        {
+            "partner_id": partner_id,
+            "txid": after.txid,
+            "position": after.position,
+            "types": list(types),
+            "limit": limit,
+        },
+    )
+    return [
+        FeedEntry(
+            id=row.id,
+            type=ChangeType(row.type),
+            resource=Resource(row.resource),
+            resource_id=row.resource_id,
+            status=row.status,
+            occurred_at=row.occurred_at,
+            after=FeedPosition(row.txid, row.position),
+        )
+        for row in rows
+    ]
