@@ -109,6 +109,13 @@ EXAMPLES: dict[str, dict[str, Any]] = {
         ]
     },
     "correctLead": {"person": {"email": "mei.chan@example.net"}, "years_of_experience": 9},
+    "createWebhook": {
+        "url": "https://crm.example.org/hkte/webhooks",
+        "event_types": ["lead.status_changed", "lead.consent_withdrawn", "lead.erased"],
+        "description": "CRM status sync",
+    },
+    "updateWebhook": {"event_types": ["lead.status_changed", "event.published"], "active": True},
+    "rotateWebhookSecret": {"grace_period_seconds": 86400},
     "changeLeadStatus": {
         "status": "contacted",
         "reason_code": "called_by_hkte",

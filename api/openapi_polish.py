@@ -68,6 +68,7 @@ CREATED = {
     "createPartner": ("getPartner", "partner_id", "$response.body#/id"),
     "createClient": ("getClient", "client_id", "$response.body#/client_id"),
     "publishTalentListEdition": ("getTalentListEdition", "edition", "$response.body#/code"),
+    "createWebhook": ("getWebhook", "webhook_id", "$response.body#/id"),
 }
 NESTED_CLIENT_ID = "$response.body#/client/client_id"
 

@@ -105,3 +105,4 @@ class AttemptRow(Base):
     duration_ms: Mapped[int] = mapped_column()
     status_code: Mapped[int | None] = mapped_column()
     error: Mapped[str | None] = mapped_column(String(200))
+    worker: Mapped[str] = mapped_column(String(64))  # which `hkte worker` made the attempt

@@ -52,16 +52,16 @@ NEXT_DUE = text(
 
 RECORD_ATTEMPT = text(
     """
-    INSERT INTO webhook_attempts (delivery_id, attempted_at, duration_ms, status_code, error)
-    SELECT id, :attempted_at, :duration_ms, :status_code, :error FROM webhook_deliveries WHERE id = :id
+    INSERT INTO webhook_attempts (delivery_id, attempted_at, duration_ms, status_code, error, worker)
+    SELECT id, :attempted_at, :duration_ms, :status_code, :error, :worker FROM webhook_deliveries WHERE id = :id
     """
 )
 
 FINISH = text(
     """
     UPDATE webhook_deliveries
-    SET attempts = attempts + 1, state = :state, next_attempt_at = :next_attempt_at,
-        completed_at = CASE WHEN :state = 'pending' THEN NULL ELSE now() END,
+    SET attempts = attempts + 1, state = CAST(:state AS varchar), next_attempt_at = :next_attempt_at,
+        completed_at = CASE WHEN CAST(:state AS varchar) = 'pending' THEN NULL ELSE now() END,
         leased_until = NULL, lease_owner = NULL
     WHERE id = :id AND lease_owner = :owner
     """
@@ -154,6 +154,7 @@ class DeliveryQueue:
                     "duration_ms": attempt.duration_ms,
                     "status_code": attempt.status_code,
                     "error": attempt.error,
+                    "worker": self.owner,
                 },
             )
             result = await session.execute(

@@ -23,8 +23,8 @@ from api.schemas.base import decode_cursor, encode_cursor
 from api.schemas.webhooks import (
     DeliveryOut,
     DeliveryPage,
-    RotatedSecret,
-    SecretRotation,
+    WebhookSecret,
+    WebhookSecretRotation,
     WebhookCreate,
     WebhookCreated,
     WebhookList,
@@ -197,7 +197,7 @@ class WebhooksController(Controller):
         status_code=200,
         responses={
             200: ResponseSpec(
-                RotatedSecret, description="The new secret, shown only now.", generate_examples=False
+                WebhookSecret, description="The new secret, shown only now.", generate_examples=False
             ),
             **problem_responses(400, 401, 403, 404, 422),
         },
@@ -208,7 +208,7 @@ class WebhooksController(Controller):
         state: State,
         principal: NamedDependency[Principal],
         webhook_id: FromPath[UUID],
-        data: Annotated[SecretRotation, _BODY],
+        data: Annotated[WebhookSecretRotation, _BODY],
     ) -> Response[bytes]:
         """A new secret signs every delivery from now on. During the grace period the previous
         secret signs too (two signatures in `webhook-signature`), so your receiver can switch
@@ -216,7 +216,7 @@ class WebhooksController(Controller):
         grace = None if data.grace_period_seconds is None else timedelta(seconds=data.grace_period_seconds)
         saved, secret = await _service(state).rotate_secret(principal, actor_of(principal), webhook_id, grace)
         assert saved.previous_secret_expires_at is not None
-        body = RotatedSecret(
+        body = WebhookSecret(
             secret=show_secret(secret), previous_secret_expires_at=saved.previous_secret_expires_at
         )
         return _json(body, headers={"ETag": webhook_etag(saved)})

@@ -56,12 +56,12 @@ class WebhookPatch(RequestBody, frozen=True):
     active: bool | UnsetType = UNSET
 
 
-class SecretRotation(RequestBody, frozen=True):
+class WebhookSecretRotation(RequestBody, frozen=True):
     grace_period_seconds: (
         Annotated[
             int,
             Meta(
-                ge=0,
+                gt=-1,  # i.e. >= 0: a minimum of 0 is lost on the way to the OpenAPI document
                 le=604_800,
                 description="How long the previous secret keeps signing beside the new one (0: stop at once, "
                 "e.g. when it leaked). Default: the server's grace (24 hours).",
@@ -100,7 +100,7 @@ class WebhookList(ResponseBody, frozen=True):
     items: list[WebhookOut]
 
 
-class RotatedSecret(ResponseBody, frozen=True):
+class WebhookSecret(ResponseBody, frozen=True):
     secret: Annotated[str, Meta(description="The new signing secret. Shown only now: keep it.")]
     previous_secret_expires_at: datetime
 

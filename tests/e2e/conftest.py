@@ -12,7 +12,7 @@ import tempfile
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from uuid import UUID
@@ -54,6 +54,7 @@ class LiveServer:
     staff: Credentials  # HKTE staff
     everything: Credentials  # every scope (HKTE partner `e2e-all`): what the fuzzer uses
     protected_ids: tuple[str, ...]  # the clients and partners above, which no test may revoke
+    env: dict[str, str] = field(default_factory=dict)  # the server's environment (for `hkte worker`)
 
 
 def _free_port() -> int:
@@ -117,7 +118,9 @@ async def live_server(admin_url: str) -> AsyncIterator[LiveServer]:
 
 
 @asynccontextmanager
-async def start_server(admin_url: str, prefix: str) -> AsyncIterator[LiveServer]:
+async def start_server(
+    admin_url: str, prefix: str, extra_env: dict[str, str] | None = None
+) -> AsyncIterator[LiveServer]:
     url = await create_database(admin_url, prefix)
     await asyncio.to_thread(upgrade, url)
     credentials, ids = await _prepare(url)
@@ -129,6 +132,7 @@ async def start_server(admin_url: str, prefix: str) -> AsyncIterator[LiveServer]
         "HKTE_SERVER_SECRET": SECRET,
         "PUBLIC_BASE_URL": base,
         "LOG_LEVEL": "WARNING",
+        **(extra_env or {}),
     }
     log = tempfile.NamedTemporaryFile(prefix=f"hkte-e2e-{port}-", suffix=".log", delete=False)  # noqa: SIM115
     process = subprocess.Popen(
@@ -146,7 +150,7 @@ async def start_server(admin_url: str, prefix: str) -> AsyncIterator[LiveServer]
                 if process.poll() is not None or time.monotonic() > deadline:
                     raise AssertionError(f"the server did not start; see {log.name}")
                 await asyncio.sleep(0.2)
-        yield LiveServer(base, *credentials, protected_ids=tuple(ids))
+        yield LiveServer(base, *credentials, protected_ids=tuple(ids), env=env)
     finally:
         process.terminate()
         process.wait(timeout=30)

@@ -1,6 +1,7 @@
 """Contains all the data models used in inputs/outputs"""
 
 from .admission_scheme import AdmissionScheme
+from .attempt_out import AttemptOut
 from .attendance_mode import AttendanceMode
 from .audit_out import AuditOut
 from .audit_out_details import AuditOutDetails
@@ -9,6 +10,10 @@ from .auth_method import AuthMethod
 from .authorization_server_metadata import AuthorizationServerMetadata
 from .batch_item import BatchItem
 from .batch_result import BatchResult
+from .change_message import ChangeMessage
+from .change_page import ChangePage
+from .change_type import ChangeType
+from .changed_resource import ChangedResource
 from .client_create import ClientCreate
 from .client_create_jwks_type_0 import ClientCreateJwksType0
 from .client_out import ClientOut
@@ -23,6 +28,9 @@ from .consent_in_notice_language import ConsentInNoticeLanguage
 from .consent_method import ConsentMethod
 from .consent_out import ConsentOut
 from .data_subject_export import DataSubjectExport
+from .delivery_out import DeliveryOut
+from .delivery_page import DeliveryPage
+from .delivery_state import DeliveryState
 from .diff_talent_list_editions_lang_type_1 import DiffTalentListEditionsLangType1
 from .diff_talent_list_editions_lang_type_2_type_1 import DiffTalentListEditionsLangType2Type1
 from .diff_talent_list_editions_lang_type_3_type_1 import DiffTalentListEditionsLangType3Type1
@@ -63,6 +71,7 @@ from .lead_out import LeadOut
 from .lead_page import LeadPage
 from .lead_patch import LeadPatch
 from .lead_status import LeadStatus
+from .list_changes_type_type_0_item import ListChangesTypeType0Item
 from .list_clients_status_type_1 import ListClientsStatusType1
 from .list_clients_status_type_2_type_1 import ListClientsStatusType2Type1
 from .list_clients_status_type_3_type_1 import ListClientsStatusType3Type1
@@ -103,6 +112,7 @@ from .publication import Publication
 from .purpose import Purpose
 from .rate_limit_tier import RateLimitTier
 from .reschedule import Reschedule
+from .resource import Resource
 from .scope import Scope
 from .secret_rotation import SecretRotation
 from .sector_in import SectorIn
@@ -117,9 +127,19 @@ from .token_request import TokenRequest
 from .token_response import TokenResponse
 from .venue_in import VenueIn
 from .venue_out import VenueOut
+from .webhook_create import WebhookCreate
+from .webhook_create_event_types_item import WebhookCreateEventTypesItem
+from .webhook_created import WebhookCreated
+from .webhook_list import WebhookList
+from .webhook_out import WebhookOut
+from .webhook_patch import WebhookPatch
+from .webhook_patch_event_types_type_0_item import WebhookPatchEventTypesType0Item
+from .webhook_secret import WebhookSecret
+from .webhook_secret_rotation import WebhookSecretRotation
 
 __all__ = (
     "AdmissionScheme",
+    "AttemptOut",
     "AttendanceMode",
     "AuditOut",
     "AuditOutDetails",
@@ -128,6 +148,10 @@ __all__ = (
     "AuthorizationServerMetadata",
     "BatchItem",
     "BatchResult",
+    "ChangedResource",
+    "ChangeMessage",
+    "ChangePage",
+    "ChangeType",
     "ClientCreate",
     "ClientCreateJwksType0",
     "ClientOut",
@@ -142,6 +166,9 @@ __all__ = (
     "ConsentMethod",
     "ConsentOut",
     "DataSubjectExport",
+    "DeliveryOut",
+    "DeliveryPage",
+    "DeliveryState",
     "DiffTalentListEditionsLangType1",
     "DiffTalentListEditionsLangType2Type1",
     "DiffTalentListEditionsLangType3Type1",
@@ -182,6 +209,7 @@ __all__ = (
     "LeadPage",
     "LeadPatch",
     "LeadStatus",
+    "ListChangesTypeType0Item",
     "ListClientsStatusType1",
     "ListClientsStatusType2Type1",
     "ListClientsStatusType3Type1",
@@ -222,6 +250,7 @@ __all__ = (
     "Purpose",
     "RateLimitTier",
     "Reschedule",
+    "Resource",
     "Scope",
     "SecretRotation",
     "SectorIn",
@@ -236,4 +265,13 @@ __all__ = (
     "TokenResponse",
     "VenueIn",
     "VenueOut",
+    "WebhookCreate",
+    "WebhookCreated",
+    "WebhookCreateEventTypesItem",
+    "WebhookList",
+    "WebhookOut",
+    "WebhookPatch",
+    "WebhookPatchEventTypesType0Item",
+    "WebhookSecret",
+    "WebhookSecretRotation",
 )

@@ -3,6 +3,7 @@ from enum import StrEnum
 
 class Scope(StrEnum):
     AUDITREAD = "audit:read"
+    CHANGESREAD = "changes:read"
     CLIENTSADMIN = "clients:admin"
     EVENTSREAD = "events:read"
     EVENTSWRITE = "events:write"
