@@ -53,7 +53,8 @@ NEXT_DUE = text(
 RECORD_ATTEMPT = text(
     """
     INSERT INTO webhook_attempts (delivery_id, attempted_at, duration_ms, status_code, error, worker)
-    SELECT id, :attempted_at, :duration_ms, :status_code, :error, :worker FROM webhook_deliveries WHERE id = :id
+    SELECT id, :attempted_at, :duration_ms, :status_code, :error, :worker
+    FROM webhook_deliveries WHERE id = :id
     """
 )
 

@@ -411,8 +411,8 @@ async def test_two_workers_share_the_queue_without_delivering_an_event_twice_at_
     conn = await asyncpg.connect(dsn)
     try:
         workers = await conn.fetch(
-            "SELECT DISTINCT a.worker FROM webhook_attempts a JOIN webhook_deliveries d ON d.id = a.delivery_id "
-            "WHERE d.subscription_id = $1",
+            "SELECT DISTINCT a.worker FROM webhook_attempts a "
+            "JOIN webhook_deliveries d ON d.id = a.delivery_id WHERE d.subscription_id = $1",
             uuid.UUID(hook["id"]),
         )
     finally:
