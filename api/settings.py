@@ -53,6 +53,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
     webhook_secret_grace_hours: Annotated[float, Meta(ge=0, le=168)] = 24.0
     webhook_concurrency: Annotated[int, Meta(ge=1, le=256)] = 16
     webhook_poll_seconds: Annotated[float, Meta(gt=0, le=60)] = 2.0
+    webhook_retention_days: Annotated[int, Meta(ge=4, le=3650)] = 30
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: object) -> Settings:

@@ -40,6 +40,8 @@ class WorkerSettings:
     concurrency: int = 16
     poll_s: float = 2.0
     retry: RetryPolicy = field(default_factory=RetryPolicy)
+    retention_days: int = 30
+    purge_every_s: float = 3600.0
 
 
 def worker_name() -> str:
@@ -66,6 +68,7 @@ class DeliveryWorker:
         self.listener = PgListener(database_url, CHANNEL, self._wake, lambda _listening: self._wake())
         self._woken = asyncio.Event()
         self._in_flight: set[asyncio.Task[None]] = set()
+        self._next_purge = 0.0
         self.delivered = 0  # attempts made by this worker (for logs and tests)
 
     def _wake(self) -> None:
@@ -78,6 +81,7 @@ class DeliveryWorker:
         try:
             while not stop.is_set():
                 self._woken.clear()  # a notice from now on ends the next wait at once
+                await self._purge_when_due()
                 free = self.settings.concurrency - len(self._in_flight)
                 for job in await self._claim(free) if free > 0 else []:
                     task = asyncio.create_task(self._deliver(job))
@@ -90,6 +94,18 @@ class DeliveryWorker:
             if self._in_flight:
                 await asyncio.wait(self._in_flight)
             log.info("webhook worker %s stopped", self.name)
+
+    async def _purge_when_due(self) -> None:
+        now = asyncio.get_running_loop().time()
+        if now < self._next_purge:
+            return
+        self._next_purge = now + self.settings.purge_every_s
+        try:
+            removed = await self.queue.purge(self.settings.retention_days)
+            if removed:
+                log.info("forgot %d change events older than %d days", removed, self.settings.retention_days)
+        except Exception as exc:
+            log.warning("webhook retention purge failed: %s", type(exc).__name__)
 
     def _finished(self, task: asyncio.Task[None]) -> None:
         self._in_flight.discard(task)

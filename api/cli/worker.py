@@ -26,6 +26,7 @@ def delivery_worker(settings: Settings, database: Database, url: str, keys: Serv
         concurrency=settings.webhook_concurrency,
         poll_s=settings.webhook_poll_seconds,
         retry=settings.retry_policy,
+        retention_days=settings.webhook_retention_days,
     )
     return DeliveryWorker(database, url, keys, sender, worker_settings)
 

@@ -12,12 +12,13 @@ from typing import Any
 import httpx
 import pytest
 from litestar import Litestar
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from adapters.db.catalog_uow import SqlCatalogUnitOfWork
 from adapters.db.database import Database
 from adapters.db.leads_uow import SqlLeadsUnitOfWork
 from adapters.db.webhook_tables import ChangeEventRow, DeliveryRow, SubscriptionRow
+from adapters.webhooks.queue import DeliveryQueue
 from domain.audit import Actor
 from domain.lead_intake import LeadIntake
 from domain.leads import LeadStatus
@@ -310,3 +311,32 @@ async def test_test_event_and_redelivery_rules(client: httpx.AsyncClient, caller
         f"/v1/webhooks/{created['id']}/deliveries", params={"state": "lost"}, headers=callers.partner
     )
     assert bad.status_code == 400
+
+
+async def test_retention_forgets_old_finished_deliveries_and_events_but_never_pending_ones(
+    client: httpx.AsyncClient, callers: Callers, database: Database
+) -> None:
+    hook = await subscribe(client, callers.partner)
+    ids = [
+        (await client.post(f"/v1/webhooks/{hook['id']}/test", headers=callers.partner)).json()
+        for _ in range(3)
+    ]
+    old_done, old_pending, recent = (uuid.UUID(d["event_id"]) for d in ids)
+    async with database.session() as session, session.begin():
+        await session.execute(
+            update(ChangeEventRow)
+            .where(ChangeEventRow.id.in_([old_done, old_pending]))
+            .values(occurred_at=func.now() - timedelta(days=40))
+        )
+        await session.execute(
+            update(DeliveryRow)
+            .where(DeliveryRow.change_id.in_([old_done, old_pending]))
+            .values(created_at=func.now() - timedelta(days=40))
+        )
+        await session.execute(
+            update(DeliveryRow).where(DeliveryRow.change_id.in_([old_done, recent])).values(state="succeeded")
+        )
+    assert await DeliveryQueue(database, "pytest", 60).purge(30) == 1
+    async with database.session() as session:
+        left = set(await session.scalars(select(ChangeEventRow.id)))
+    assert left == {old_pending, recent}
