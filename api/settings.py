@@ -4,6 +4,7 @@ lists every variable."""
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from typing import Annotated
 
@@ -19,6 +20,12 @@ Seconds = Annotated[float, Meta(gt=0, le=300)]
 
 class SettingsError(ValueError):
     pass
+
+
+# scheme://host[:port] exactly as browsers send it in Origin (no path, no wildcard, no "null")
+_ORIGIN = re.compile(
+    r"^https?://([a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:.]+\])(:[0-9]{1,5})?$"
+)
 
 
 class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
@@ -40,6 +47,15 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
     auth_refresh_seconds: Annotated[float, Meta(ge=0, le=60)] = 5.0
     # PDPO DPP2: personal data of a lead is kept this long after consent, then erased
     lead_retention_days: Annotated[int, Meta(ge=1, le=3650)] = 730
+    # Browser origins allowed to call the API (comma-separated, exact); empty: no CORS at all
+    cors_allowed_origins: str = ""
+
+    def __post_init__(self) -> None:
+        for origin in self.cors_origins:
+            if not _ORIGIN.match(origin):
+                raise ValueError(
+                    f"CORS_ALLOWED_ORIGINS: {origin!r} is not an origin such as https://crm.example.org"
+                )
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: object) -> Settings:
@@ -52,6 +68,15 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
             return msgspec.convert(raw, cls, strict=False)
         except msgspec.ValidationError as exc:
             raise SettingsError(f"invalid setting: {exc} (environment variables are upper case)") from exc
+
+    @property
+    def cors_origins(self) -> tuple[str, ...]:
+        return tuple(o.strip().rstrip("/") for o in self.cors_allowed_origins.split(",") if o.strip())
+
+    @property
+    def https(self) -> bool:
+        """Clients reach the API over TLS (a proxy in front terminates it): send HSTS."""
+        return self.base_url.startswith("https://")
 
     @property
     def base_url(self) -> str:
