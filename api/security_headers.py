@@ -51,10 +51,14 @@ class SecurityHeaders:
 
         async def send_secured(message: Message) -> None:
             if message["type"] == "http.response.start":
-                headers: Headers = list(message.get("headers", ()))
-                if not any(name == b"cache-control" for name, _ in headers):
+                headers: Headers = list(message.get("headers") or ())
+                for name, _ in headers:
+                    if name == b"cache-control":
+                        break
+                else:
                     headers.append(no_store)
-                message["headers"] = headers + extra
+                headers += extra
+                message["headers"] = headers
             await send(message)
 
         await self.app(scope, receive, send_secured)
