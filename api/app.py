@@ -9,7 +9,6 @@ from contextlib import asynccontextmanager
 from datetime import timedelta
 from typing import Any
 
-import msgspec
 from litestar import Litestar, Response
 from litestar.datastructures import State
 from litestar.openapi import OpenAPIConfig
@@ -32,11 +31,12 @@ from adapters.oauth.state import AuthState
 from adapters.oauth.tokens import AccessTokens, TokenPolicy
 from adapters.webhooks.targets import NetworkGuard
 from api.auth import SCHEME, security_scheme
+from api.cors import Cors
 from api.docs_ui import LocalSwaggerUI, swagger_assets
 from api.errors import EXCEPTION_HANDLERS, problem_for_foreign_errors
 from api.logs import configure_logging
-from api.problems import Problem, problem_type
-from api.request_context import current_request_id, with_request_context
+from api.request_context import with_request_context
+from api.request_limits import refusal_for, send_refusal
 from api.routes.admin import ADMIN_CONTROLLERS
 from api.routes.changes import ChangesController
 from api.routes.events_admin import EventsController
@@ -48,6 +48,7 @@ from api.routes.openapi import openapi_document
 from api.routes.talent_list import TalentListController
 from api.routes.talent_list_admin import TalentListAdminController
 from api.routes.webhooks import WebhooksController
+from api.security_headers import SecurityHeaders
 from api.settings import Settings, SettingsError
 from api.strict_bodies import strict_json_body
 from domain.lead_intake import Policy
@@ -81,23 +82,6 @@ def _options_answer(allow: str) -> Any:
     return options_handler
 
 
-async def send_nul_refusal(scope: Any, send: Any) -> None:
-    """NUL characters can be neither stored nor matched; refuse them before anything runs."""
-    body = msgspec.json.encode(
-        Problem(
-            type=problem_type("invalid-characters"),
-            title="The request is not valid",
-            status=400,
-            detail="The URL may not contain NUL (%00) characters.",
-            instance=scope["path"].replace("\x00", ""),
-            request_id=current_request_id.get(),
-        )
-    )
-    headers = [(b"content-type", b"application/problem+json"), (b"content-length", str(len(body)).encode())]
-    await send({"type": "http.response.start", "status": 400, "headers": headers})
-    await send({"type": "http.response.body", "body": body})
-
-
 def calendar_alias(scope: Any) -> Any:
     """`/v1/events/{id}.ics` is served by the route `/v1/events/{id}/ics` (routes match whole
     path segments); the OpenAPI document lists it under the public name."""
@@ -109,20 +93,32 @@ def calendar_alias(scope: Any) -> Any:
 
 
 class PartnerApi(Litestar):
-    """Litestar with our request context (X-Request-ID, access log) outside everything, so that
-    unknown routes and framework errors get it too."""
+    """Litestar with our request context (X-Request-ID, access log), security headers, CORS and
+    the request-line limits outside everything, so that unknown routes, refusals and framework
+    errors get them too."""
+
+    edge: Any = None  # _serve wrapped by create_app (security headers, CORS)
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
         if scope["type"] == "http":
-            await with_request_context(self._serve, calendar_alias(scope), receive, send)
+            await with_request_context(self.edge or self._serve, calendar_alias(scope), receive, send)
         else:
             await super().__call__(scope, receive, send)
 
     async def _serve(self, scope: Any, receive: Any, send: Any) -> None:
-        if b"%00" in scope.get("query_string", b"") or "\x00" in scope["path"]:
-            await send_nul_refusal(scope, send)
+        refusal = refusal_for(scope)
+        if refusal is not None:
+            await send_refusal(scope, send, refusal)
         else:
             await super().__call__(scope, receive, send)
+
+
+def edge_of(app: PartnerApi, settings: Settings) -> Any:
+    """The wrappers every answer passes through, outermost last."""
+    inner: Any = app._serve
+    if settings.cors_origins:
+        inner = Cors(inner, settings.cors_origins)
+    return SecurityHeaders(inner, https=settings.https)
 
 
 async def _keep_refreshed(app: Litestar, every_s: float) -> None:
@@ -251,4 +247,5 @@ def create_app(settings: Settings | None = None, *, database: Database | None = 
         debug=False,
     )
     fix_options_allow(app)
+    app.edge = edge_of(app, settings)
     return app

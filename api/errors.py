@@ -42,7 +42,20 @@ _HTTP_PROBLEMS: dict[int, tuple[str, str]] = {
 _Request = Request[Any, Any, Any]
 
 
-def _field_errors(extra: object) -> list[FieldError]:
+def _wire_name(request: _Request, key: str, source: str) -> str:
+    """Litestar names a parameter by its Python name (`idempotency_key`); clients know it by the
+    name they send (`Idempotency-Key`)."""
+    if source == "body":
+        return key
+    try:
+        parameter = request.route_handler.parsed_fn_signature.parameters.get(key)
+    except Exception:  # no route matched: nothing to look up
+        return key
+    name = getattr(getattr(parameter, "kwarg_definition", None), "name", None)
+    return name if isinstance(name, str) and name else key
+
+
+def _field_errors(request: _Request, extra: object) -> list[FieldError]:
     """Litestar's validation `extra` ([{message, key, source}]) as our field errors."""
     items = extra if isinstance(extra, list) else []
     errors = []
@@ -52,7 +65,7 @@ def _field_errors(extra: object) -> list[FieldError]:
             source = str(getattr(raw, "value", raw))  # Litestar's ParamType enum, or a plain string
             errors.append(
                 FieldError(
-                    field=str(item.get("key") or "$"),
+                    field=_wire_name(request, str(item.get("key") or "$"), source),
                     location=source,
                     message=str(item.get("message", "invalid value")),
                 )
@@ -64,7 +77,7 @@ _MISSING = re.compile(r"^Missing required (?P<kind>header|query|path|cookie) par
 
 
 def handle_validation(request: _Request, exc: ValidationException) -> Response[Problem]:
-    errors = _field_errors(exc.extra)
+    errors = _field_errors(request, exc.extra)
     missing = _MISSING.match(str(exc.detail))
     if not errors and missing:
         return problem_response(

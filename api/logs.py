@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 import time
+import traceback
 from typing import Any
 
 import msgspec
@@ -13,7 +14,40 @@ _encoder = msgspec.json.Encoder()
 _STANDARD = set(vars(logging.makeLogRecord({})).keys()) | {"message", "asctime"}
 
 
+# Their messages quote the data a statement carried ("invalid input syntax for type uuid:
+# \"mei@example.org\"", "Key (email)=(...) already exists"): a log keeps their type only.
+_QUOTING_DATA = ("sqlalchemy.", "asyncpg.")
+
+
+def _exception_text(exc: BaseException, quiet: bool) -> str:
+    kind = type(exc)
+    if quiet:
+        sqlstate = getattr(exc, "sqlstate", None) or getattr(getattr(exc, "orig", None), "sqlstate", None)
+        state = f"; sqlstate {sqlstate}" if sqlstate else ""
+        return f"{kind.__module__}.{kind.__qualname__}: (message omitted: it may quote data{state})"
+    return "".join(traceback.format_exception_only(exc)).strip()
+
+
+def format_exception_safely(exc: BaseException) -> str:
+    """A traceback with every frame. When a database error is in the chain, every exception of
+    the chain is named without its message (the driver's own ValueError quotes the value too)."""
+    chain: list[BaseException] = []
+    current: BaseException | None = exc
+    while current is not None and current not in chain:
+        chain.append(current)
+        current = current.__cause__ or (None if current.__suppress_context__ else current.__context__)
+    quiet = any(type(item).__module__.startswith(_QUOTING_DATA) for item in chain)
+    parts = []
+    for item in reversed(chain):
+        frames = "".join(traceback.format_tb(item.__traceback__))
+        parts.append(f"Traceback (most recent call last):\n{frames}{_exception_text(item, quiet)}")
+    return "\n\nThe above led to:\n\n".join(parts)
+
+
 class JsonFormatter(logging.Formatter):
+    def formatException(self, ei: Any) -> str:  # noqa: N802 (logging's name)
+        return format_exception_safely(ei[1]) if ei[1] is not None else ""
+
     def format(self, record: logging.LogRecord) -> str:
         entry: dict[str, Any] = {
             "ts": time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(record.created))

@@ -1,7 +1,8 @@
 """What the generated OpenAPI document leaves out and SDK users need, added in one place.
 
 - Every error as problem details (Litestar's own 400 schema, which this API never sends, is
-  replaced), plus the errors any /v1 call can meet (413 for bodies, 503 when the database is away).
+  replaced), plus the errors any /v1 call can meet (413 for bodies, 414 for URLs over 8 KiB,
+  503 when the database is away).
 - Request headers the API reads: `Accept-Language` and `If-None-Match` on cached reads,
   `If-Match` (required: 428 without) on changes.
 - Response headers it sends: `X-Request-ID` everywhere; `ETag`, `Cache-Control`,
@@ -109,6 +110,7 @@ def polish(path: str, method: str, operation: dict[str, Any]) -> None:
     if operation.get("requestBody"):
         responses.setdefault("400", _problem("Malformed body (problem details name it)"))
         responses.setdefault("413", _problem("The body is larger than the service accepts"))
+    responses.setdefault("414", _problem("The URL is longer than the service accepts (8 KiB)"))
     responses.setdefault("503", _problem("Temporarily unavailable; retry after Retry-After"))
     for response in responses.values():
         response.setdefault("headers", {})["X-Request-ID"] = REQUEST_ID

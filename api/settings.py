@@ -4,6 +4,7 @@ lists every variable."""
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from datetime import timedelta
 from typing import Annotated
@@ -22,6 +23,12 @@ Seconds = Annotated[float, Meta(gt=0, le=300)]
 
 class SettingsError(ValueError):
     pass
+
+
+# scheme://host[:port] exactly as browsers send it in Origin (no path, no wildcard, no "null")
+_ORIGIN = re.compile(
+    r"^https?://([a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:.]+\])(:[0-9]{1,5})?$"
+)
 
 
 class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
@@ -54,6 +61,19 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
     webhook_concurrency: Annotated[int, Meta(ge=1, le=256)] = 16
     webhook_poll_seconds: Annotated[float, Meta(gt=0, le=60)] = 2.0
     webhook_retention_days: Annotated[int, Meta(ge=4, le=3650)] = 30
+    # Browser origins allowed to call the API (comma-separated, exact); empty: no CORS at all
+    cors_allowed_origins: str = ""
+
+    def __post_init__(self) -> None:
+        try:
+            self.webhook_networks  # noqa: B018 (parsed here so a bad value fails at start)
+        except ValueError as exc:
+            raise ValueError(f"WEBHOOK_ALLOW_NETWORKS: {exc}") from exc
+        for origin in self.cors_origins:
+            if not _ORIGIN.match(origin):
+                raise ValueError(
+                    f"CORS_ALLOWED_ORIGINS: {origin!r} is not an origin such as https://crm.example.org"
+                )
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: object) -> Settings:
@@ -63,13 +83,18 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
         }
         raw.update(overrides)
         try:
-            settings = msgspec.convert(raw, cls, strict=False)
-            settings.webhook_networks  # noqa: B018 (parsed here so a bad value fails at start)
+            return msgspec.convert(raw, cls, strict=False)
         except msgspec.ValidationError as exc:
             raise SettingsError(f"invalid setting: {exc} (environment variables are upper case)") from exc
-        except ValueError as exc:
-            raise SettingsError(f"invalid setting: WEBHOOK_ALLOW_NETWORKS: {exc}") from exc
-        return settings
+
+    @property
+    def cors_origins(self) -> tuple[str, ...]:
+        return tuple(o.strip().rstrip("/") for o in self.cors_allowed_origins.split(",") if o.strip())
+
+    @property
+    def https(self) -> bool:
+        """Clients reach the API over TLS (a proxy in front terminates it): send HSTS."""
+        return self.base_url.startswith("https://")
 
     @property
     def base_url(self) -> str:

@@ -17,6 +17,8 @@ from litestar import Request
 from litestar.exceptions import ValidationException
 from litestar.handlers import HTTPRouteHandler
 
+MAX_JSON_DEPTH = 32  # the deepest body this API reads (a JWK set) nests 4 levels
+
 _PATH = re.compile(r" - at `\$(?P<path>[^`]*)`$")
 _NAMED = re.compile(r"^Object (?:missing required|contains unknown) field `(?P<name>[^`]+)`")
 
@@ -48,6 +50,38 @@ def _nul_at(value: Any, path: str = "") -> str | None:
     return None
 
 
+def _deeper_than(value: Any, limit: int) -> bool:
+    """Whether containers nest more than `limit` levels (iteratively: no recursion to exhaust)."""
+    level: list[Any] = [value]
+    for _ in range(limit):
+        level = [
+            child
+            for item in level
+            if isinstance(item, dict | list)
+            for child in (item.values() if isinstance(item, dict) else item)
+            if isinstance(child, dict | list)
+        ]
+        if not level:
+            return False
+    return True
+
+
+def decode_json_body(raw: bytes) -> Any:
+    """The body as JSON, nested at most MAX_JSON_DEPTH levels; deeper ones are refused as
+    malformed (400) before any code walks them. Raises msgspec.DecodeError when not JSON."""
+    try:
+        value = msgspec.json.decode(raw)
+    except RecursionError:  # msgspec's own guard, far deeper than our limit
+        value = None
+        too_deep = True
+    else:
+        too_deep = _deeper_than(value, MAX_JSON_DEPTH)
+    if too_deep:
+        # no field named: answered as a malformed body (400), like JSON that does not parse
+        raise ValidationException(detail=f"the JSON body nests deeper than {MAX_JSON_DEPTH} levels")
+    return value
+
+
 def integral(value: Any) -> Any:
     """JSON Schema counts 3.0 as an integer; msgspec's strict mode does not. Agree with the schema."""
     if isinstance(value, float) and value.is_integer():
@@ -72,7 +106,7 @@ async def strict_json_body(request: Request[Any, Any, Any]) -> None:
     if not _is_struct(struct):
         return
     try:
-        raw = msgspec.json.decode(await request.body())
+        raw = decode_json_body(await request.body())
     except msgspec.DecodeError:
         return  # not JSON at all: the handler's own decoding answers it (400 malformed body)
     if (where := _nul_at(raw)) is not None:

@@ -15,6 +15,8 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
+COMMAND_TIMEOUT_MARGIN_S = 2.0
+
 
 @dataclass(frozen=True, slots=True)
 class PoolSettings:
@@ -48,10 +50,18 @@ class Database:
             max_overflow=pool.max_overflow,
             pool_timeout=pool.acquire_timeout_s,
             # No pre-ping: it would cost a round trip on every request. A connection that died
-            # with the server is detected on use; SQLAlchemy then invalidates the whole pool.
+            # with the server is detected on use (that request answers 503); SQLAlchemy then
+            # invalidates the whole pool, so the next requests connect afresh: the API recovers
+            # by itself once the database is back (tests/integration/test_database_outages.py).
             pool_pre_ping=False,
+            # Error messages and tracebacks (logged for a 500) never carry the statement's
+            # parameters: they hold personal data and secrets.
+            hide_parameters=True,
             connect_args={
                 "timeout": pool.connect_timeout_s,
+                # statement_timeout ends slow statements on the server; this bounds the wait on
+                # our side when the server itself stops answering (frozen, or the network gone)
+                "command_timeout": pool.statement_timeout_ms / 1000 + COMMAND_TIMEOUT_MARGIN_S,
                 "server_settings": {
                     "statement_timeout": str(pool.statement_timeout_ms),
                     "application_name": pool.application_name,

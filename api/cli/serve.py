@@ -32,6 +32,7 @@ from api.cli.demo import ensure_demo_client
 
 READY_TIMEOUT_S = 60.0
 LOOPBACK_NETWORKS = "127.0.0.0/8,::1/128"
+HEADER_BLOCK_BYTES = 65536
 
 
 def granian_command(host: str, port: int, workers: int) -> list[str]:
@@ -54,6 +55,12 @@ def granian_command(host: str, port: int, workers: int) -> list[str]:
         "warning",
         "--workers-kill-timeout",
         "30",
+        # the request line and headers of one request fit in 64 KiB (default ~400 KiB): larger
+        # ones are answered 431 by granian itself, as are more than 100 header fields
+        "--http1-buffer-size",
+        str(HEADER_BLOCK_BYTES),
+        "--http2-max-headers-size",
+        str(HEADER_BLOCK_BYTES),
     ]
 
 

@@ -18,7 +18,7 @@ from api.problems import FieldError, Problem, problem_responses, problem_type
 from api.routes.leads import IdempotencyKey, edition_code_for, new_lead
 from api.schemas.base import ResponseBody
 from api.schemas.leads import LeadCreate
-from api.strict_bodies import describe, integral
+from api.strict_bodies import decode_json_body, describe, integral
 from domain.errors import DomainError, InvalidValue
 from domain.lead_intake import LeadAlreadySubmitted, LeadIntake, NewLead
 from domain.leads import Lead
@@ -68,7 +68,7 @@ def _item_problem(index: int, error: DomainError) -> BatchItem:
 
 async def _items(state: State, raw: bytes) -> list[NewLead | DomainError]:
     try:
-        document = msgspec.json.decode(raw)
+        document = decode_json_body(raw)
     except msgspec.DecodeError as exc:
         raise ValidationException(detail=f"the body is not JSON: {exc}") from None
     items = document.get("items") if isinstance(document, dict) else None

@@ -8,12 +8,14 @@ import msgspec
 from litestar import Controller, Request, Response, get, post
 from litestar.datastructures import State
 from litestar.enums import RequestEncodingType
-from litestar.exceptions import ClientException, ValidationException
+from litestar.exceptions import ClientException, HTTPException, ValidationException
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import Body
 from msgspec import Meta
 
+from adapters.db.errors import is_database_unavailable
 from adapters.oauth.service import OAuthAnswer, OAuthService
+from api.errors import handle_unexpected
 from api.request_context import current_request_id
 from api.settings import Settings
 from domain.clients import AuthMethod
@@ -74,7 +76,18 @@ _ERRORS = {
     401: ResponseSpec(
         OAuthError, description="invalid_client (with WWW-Authenticate)", generate_examples=False
     ),
+    413: ResponseSpec(
+        OAuthError,
+        description="invalid_request: the body is larger than the service accepts",
+        generate_examples=False,
+    ),
+    503: ResponseSpec(
+        OAuthError,
+        description="temporarily_unavailable: the database is away; retry after Retry-After",
+        generate_examples=False,
+    ),
 }
+_NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
 
 
 def _answer(answer: OAuthAnswer) -> Response[Any]:
@@ -96,13 +109,35 @@ async def _handle(endpoint: str, request: Request[Any, Any, State]) -> Response[
 
 def _invalid_request(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
     """OAuth endpoints answer in RFC 6749 form even when the form itself does not parse."""
+    if isinstance(exc, HTTPException) and exc.status_code == 413:
+        return Response(
+            {"error": "invalid_request", "error_description": "the request body is too large"},
+            status_code=413,
+            headers=_NO_STORE,
+        )
     return Response(
         {
             "error": "invalid_request",
             "error_description": "the request is missing a required parameter or is malformed",
         },
         status_code=400,
-        headers={"Cache-Control": "no-store", "Pragma": "no-cache"},
+        headers=_NO_STORE,
+    )
+
+
+def _unavailable(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
+    """A database that is away is a 503 in RFC 6749 form (`temporarily_unavailable`, the code
+    §4.1.2.1 defines for it) with Retry-After; anything else is the API's usual 500."""
+    if not is_database_unavailable(exc):
+        return handle_unexpected(request, exc)
+    handle_unexpected(request, exc)  # logs it, as for any other endpoint
+    return Response(
+        {
+            "error": "temporarily_unavailable",
+            "error_description": "the database is not reachable right now; retry shortly",
+        },
+        status_code=503,
+        headers={**_NO_STORE, "Retry-After": "2"},
     )
 
 
@@ -110,7 +145,11 @@ class OAuthController(Controller):
     path = "/oauth"
     tags = ["oauth"]  # noqa: RUF012
     security = []  # noqa: RUF012 (client authentication is in the body or Basic header)
-    exception_handlers = {ValidationException: _invalid_request, ClientException: _invalid_request}  # noqa: RUF012
+    exception_handlers = {  # noqa: RUF012
+        ValidationException: _invalid_request,
+        ClientException: _invalid_request,
+        Exception: _unavailable,
+    }
 
     @post(
         "/token",

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Annotated
 
 import httpx
 import msgspec
 import pytest
 from litestar import Litestar, post
+from litestar.datastructures import State
 from litestar.params import Body
 from msgspec import Meta
 
@@ -125,3 +127,34 @@ async def test_nul_characters_are_a_400_problem_not_a_500(client: httpx.AsyncCli
     assert in_query.headers["content-type"] == "application/problem+json"
     assert in_query.json()["type"].endswith("/invalid-characters")
     assert in_query.headers["x-request-id"] == in_query.json()["request_id"]
+
+
+async def test_a_database_error_is_logged_without_the_data_it_quotes(
+    app: Litestar, hkte_logs: list[logging.LogRecord]
+) -> None:
+    """Driver and PostgreSQL messages quote values ("invalid input ... 'mei@...'"); the logged
+    traceback names the error and its frames, never the value."""
+    from litestar import get
+    from sqlalchemy import text
+
+    from api.logs import JsonFormatter
+    from tests.support import leaks
+
+    email = "leak.probe@example.org"
+    leaks.register("lead email", email)
+
+    @get("/v1/test-bad-statement", include_in_schema=False)
+    async def bad_statement(state: State) -> None:
+        async with state.database.session() as session:
+            await session.execute(text("SELECT CAST(:value AS uuid)"), {"value": email})
+
+    app.register(bad_statement)
+    async with http_client(app, lifespan=False) as client:
+        response = await client.get("/v1/test-bad-statement")
+    _assert_problem(response, 500, "internal-error")
+    [record] = [r for r in hkte_logs if r.exc_info]
+    assert email in str(record.exc_info[1])  # the premise: the driver's message quotes it
+    written = JsonFormatter().format(record)
+    assert email not in written
+    assert "message omitted" in written
+    assert "test_errors.py" in written  # the frames are all there

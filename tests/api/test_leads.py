@@ -17,6 +17,7 @@ from adapters.db.lead_tables import LeadRow
 from adapters.db.tables import AuditRow
 from domain.partners import PartnerType
 from domain.scopes import PARTNER_SCOPES, Scope
+from tests.support import leaks
 from tests.support.catalog import publish_editions, small_edition
 from tests.support.oauth import get_token, make_client, make_partner
 
@@ -75,6 +76,7 @@ def lead_body(**changes: Any) -> dict[str, Any]:
         },
     }
     body.update(changes)
+    leaks.register_payload(body)  # also when sent by other means than the test client (SDKs)
     return body
 
 

@@ -26,6 +26,7 @@ from domain.partners import PartnerType
 from domain.scopes import PARTNER_SCOPES, Scope
 from domain.talent_list_publishing import publish_edition
 from tests.api.test_leads import lead_body, submit
+from tests.support import leaks
 from tests.support.catalog import publish_editions, small_edition
 from tests.support.oauth import get_token, make_client, make_partner
 
@@ -75,6 +76,7 @@ async def subscribe(client: httpx.AsyncClient, headers: dict[str, str], **change
     body.update(changes)
     response = await client.post("/v1/webhooks", json=body, headers=headers)
     assert response.status_code == 201, response.text
+    leaks.register("webhook secret", response.json()["secret"])
     return dict(response.json())
 
 

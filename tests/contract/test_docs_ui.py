@@ -23,7 +23,15 @@ async def test_docs_page_loads_only_assets_this_server_serves(client: httpx.Asyn
         fetched = await client.get(asset)
         assert fetched.status_code == 200, asset
         assert len(fetched.content) > 100
-    assert "/v1/events/{event_id}.ics" in html  # the same document as /openapi.json
+    starter = (await client.get("/static/swagger-ui/hkte-docs.js")).text
+    assert 'url: "/openapi.json"' in starter  # the same document clients download
+    assert "/v1/events/{event_id}.ics" in (await client.get("/openapi.json")).text
+    # no inline script or style: the page's Content-Security-Policy allows this server's files only
+    assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html)
+    assert "<style" not in html
+    policy = page.headers["content-security-policy"]
+    assert "script-src 'self';" in policy
+    assert "frame-ancestors 'none'" in policy
 
 
 def test_every_request_body_refuses_unknown_fields_in_the_document() -> None:

@@ -34,10 +34,12 @@ from domain.clients import AuthMethod
 from domain.i18n import LocalizedText
 from domain.partners import PartnerType
 from domain.scopes import PARTNER_SCOPES, Scope
+from tests.support import leaks
 from tests.support.databases import create_database, drop_database
 
 HKTE = str(Path(sys.executable).parent / "hkte")
 SECRET = "e2e-server-secret-0123456789abcdefghijklmnopqrstuvwxyz"
+leaks.register("server secret", SECRET)
 STAFF_SCOPES = frozenset({Scope.EVENTS_READ, Scope.EVENTS_WRITE, Scope.TALENT_LIST_WRITE, Scope.LEADS_REVIEW})
 
 
@@ -103,6 +105,7 @@ async def _prepare(url: str) -> tuple[list[Credentials], list[str]]:
                 actor, partner_id=partner_id, name="e2e", scopes=scopes, auth_methods=methods
             )
             assert isinstance(issued, IssuedSecret)
+            leaks.register("client secret", issued.secret)
             made.append(Credentials(issued.client.client_id, issued.secret))
             ids.append(issued.client.client_id)
         return made, ids
@@ -131,10 +134,11 @@ async def start_server(
         "DATABASE_URL": url,
         "HKTE_SERVER_SECRET": SECRET,
         "PUBLIC_BASE_URL": base,
-        "LOG_LEVEL": "WARNING",
+        "LOG_LEVEL": "INFO",  # access logs too: all of it is scanned for leaks at the end
         **(extra_env or {}),
     }
     log = tempfile.NamedTemporaryFile(prefix=f"hkte-e2e-{port}-", suffix=".log", delete=False)  # noqa: SIM115
+    leaks.watch_log_file(log.name)
     process = subprocess.Popen(
         [HKTE, "serve", "--port", str(port)], env=env, stdout=log, stderr=subprocess.STDOUT
     )

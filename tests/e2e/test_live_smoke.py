@@ -24,3 +24,19 @@ async def test_live_server_issues_tokens_and_serves_the_talent_list(live_server:
         events = await http.get("/v1/events", params={"limit": 5}, headers=headers)
         assert len(events.json()["items"]) == 5
         assert events.json()["next_cursor"]
+
+
+async def test_granian_bounds_the_header_block_and_the_app_the_rest(live_server: LiveServer) -> None:
+    """What never reaches the app is refused by the HTTP server (431), and the server goes on."""
+    async with httpx.AsyncClient(base_url=live_server.base_url) as http:
+        huge = await http.get("/health/live", headers={"X-Padding": "x" * 70_000})
+        assert huge.status_code == 431
+        many = await http.get("/health/live", headers=[(f"x-h{i}", "1") for i in range(120)])
+        assert many.status_code == 431
+        long_url = await http.get("/v1/events", params={"q": "x", "pad": "x" * 9000})
+        assert long_url.status_code == 414
+        assert long_url.headers["content-type"] == "application/problem+json"
+        live = await http.get("/health/live")
+        assert live.status_code == 200
+        assert live.headers["x-content-type-options"] == "nosniff"
+        assert live.headers["content-security-policy"].startswith("default-src 'none'")

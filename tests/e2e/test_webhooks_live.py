@@ -28,6 +28,7 @@ from api.routes.talent_list_admin import EXAMPLE as EDITION
 from tests.api.test_events import event_body
 from tests.api.test_leads import lead_body
 from tests.e2e.conftest import HKTE, LiveServer, start_server
+from tests.support import leaks
 from tests.support.webhook_receiver import Receiver, running_receiver
 
 pytestmark = pytest.mark.slow
@@ -53,6 +54,7 @@ ALL_TYPES = [
 @contextmanager
 def running_workers(server: LiveServer, count: int) -> Iterator[list[subprocess.Popen[bytes]]]:
     log = tempfile.NamedTemporaryFile(prefix="hkte-worker-", suffix=".log", delete=False)  # noqa: SIM115
+    leaks.watch_log_file(log.name)  # the workers' logs are scanned for secrets too
     workers = [
         subprocess.Popen([HKTE, "worker"], env=server.env, stdout=log, stderr=subprocess.STDOUT)
         for _ in range(count)
@@ -124,7 +126,9 @@ class Api:
 
     async def subscribe(self, who: str, url: str, types: list[str]) -> dict[str, Any]:
         body = {"url": url, "event_types": types}
-        return dict(await self.call(who, "POST", "/v1/webhooks", 201, json=body))
+        created = dict(await self.call(who, "POST", "/v1/webhooks", 201, json=body))
+        leaks.register("webhook secret", created["secret"])
+        return created
 
     async def lead(self, who: str = "partner") -> dict[str, Any]:
         ref = f"wh-{uuid.uuid4()}"
@@ -271,12 +275,14 @@ async def test_a_rotated_secret_signs_beside_the_new_one_during_the_grace(
     hook = await api.subscribe("partner", f"{receiver.base_url}/ok/rotation", ["lead.erased"])
     rotate = f"/v1/webhooks/{hook['id']}/secret/rotate"
     new = (await api.call("partner", "POST", rotate, json={}))["secret"]
+    leaks.register("webhook secret", new)
     await api.call("partner", "POST", f"/v1/webhooks/{hook['id']}/test", 202)
     [during] = receiver.wait_for("/ok/rotation", 1)
     assert len(during.headers["webhook-signature"].split(" ")) == 2
     assert verified(hook["secret"], during)["type"] == "webhook.test"  # receivers not yet switched
     assert verified(new, during)["type"] == "webhook.test"  # receivers already switched
     newest = (await api.call("partner", "POST", rotate, json={"grace_period_seconds": 0}))["secret"]
+    leaks.register("webhook secret", newest)
     await api.call("partner", "POST", f"/v1/webhooks/{hook['id']}/test", 202)
     after = receiver.wait_for("/ok/rotation", 2)[1]
     assert len(after.headers["webhook-signature"].split(" ")) == 1

@@ -4,6 +4,8 @@ bad ones named, and a second run replays instead of creating anything twice."""
 from __future__ import annotations
 
 import asyncio
+import csv
+import io
 import os
 import subprocess
 import sys
@@ -19,6 +21,7 @@ from adapters.db.migrate import upgrade
 from adapters.db.tables import PartnerRow
 from adapters.seed.loader import seed_reference_data
 from api.reference_data import reference_editions
+from tests.support import leaks
 from tests.support.databases import create_database, drop_database
 
 pytestmark = pytest.mark.slow
@@ -64,6 +67,8 @@ async def test_import_answers_every_row_and_replays_on_a_second_run(seeded_url: 
         + f"Tom,Yip,tom@example.org,,CA,naval-architects,12,MEng,events;jobs,R-5,{CONSENT}\n",
         encoding="utf-8",
     )
+    for row in csv.DictReader(io.StringIO(sheet.read_text(encoding="utf-8"))):
+        leaks.register_person(row)
     env = {**os.environ, "DATABASE_URL": seeded_url}
     command = [HKTE, "leads", "import", str(sheet), "--partner", str(partner)]
     first = await asyncio.to_thread(
@@ -85,4 +90,5 @@ async def test_import_answers_every_row_and_replays_on_a_second_run(seeded_url: 
         subprocess.run, command, capture_output=True, text=True, env=env, timeout=120, check=False
     )
     assert second.stdout == first.stdout
+    leaks.capture_output("hkte leads import (stderr: progress and logs)", first.stderr + second.stderr)
     assert await _scalar(seeded_url, select(func.count()).select_from(LeadRow)) == 2

@@ -19,6 +19,7 @@ import pytest
 
 from adapters.db.migrate import upgrade
 from adapters.localpg import LocalCluster
+from tests.support import leaks
 
 pytestmark = pytest.mark.slow
 HKTE = str(Path(sys.executable).parent / "hkte")
@@ -95,6 +96,7 @@ def test_hkte_run_serves_stops_cleanly_on_signals_and_keeps_data(data_dir: Path)
     finally:
         assert _stop(first, signal.SIGINT) == 0
     output = log.read_text()
+    leaks.capture_output("hkte run", output)
     log.unlink()
     assert "HKTE Partner API is ready" in output
     assert f"{base}/openapi.json" in output

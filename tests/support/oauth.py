@@ -15,6 +15,7 @@ from domain.clients import AuthMethod
 from domain.i18n import LocalizedText
 from domain.partners import Partner, PartnerType
 from domain.scopes import PARTNER_SCOPES, Scope
+from tests.support import leaks
 
 OPERATOR = Actor.operator("pytest")
 
@@ -56,6 +57,7 @@ async def make_client(
         OPERATOR, partner_id=partner.id, name="test client", scopes=scopes, auth_methods=methods
     )
     assert isinstance(issued, IssuedSecret)
+    leaks.register("client secret", issued.secret)
     return OAuthTestClient(partner, issued.client.client_id, issued.secret)
 
 
@@ -63,4 +65,6 @@ async def get_token(client: httpx.AsyncClient, who: OAuthTestClient, scope: str 
     form = {"grant_type": "client_credentials", **({"scope": scope} if scope else {})}
     response = await client.post("/oauth/token", data=form, headers=who.basic())
     assert response.status_code == 200, response.text
-    return str(response.json()["access_token"])
+    token = str(response.json()["access_token"])
+    leaks.register("access token", token)
+    return token

@@ -2247,6 +2247,28 @@ export interface operations {
                     "application/json": components["schemas"]["OAuthError"];
                 };
             };
+            /** @description invalid_request: the body is larger than the service accepts */
+            413: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description temporarily_unavailable: the database is away; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
         };
     };
     revokeToken: {
@@ -2284,6 +2306,28 @@ export interface operations {
             };
             /** @description invalid_client (with WWW-Authenticate) */
             401: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description invalid_request: the body is larger than the service accepts */
+            413: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description temporarily_unavailable: the database is away; retry after Retry-After */
+            503: {
                 headers: {
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
@@ -2332,6 +2376,28 @@ export interface operations {
             };
             /** @description invalid_client (with WWW-Authenticate) */
             401: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description invalid_request: the body is larger than the service accepts */
+            413: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description temporarily_unavailable: the database is away; retry after Retry-After */
+            503: {
                 headers: {
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
@@ -2407,6 +2473,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The URL is longer than the service accepts (8 KiB) */
+            414: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
@@ -2470,6 +2547,17 @@ export interface operations {
             };
             /** @description The token lacks the scope this operation needs */
             403: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is longer than the service accepts (8 KiB) */
+            414: {
                 headers: {
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
@@ -2573,6 +2661,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The URL is longer than the service accepts (8 KiB) */
+            414: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is not valid (each bad field is named) */
             422: {
                 headers: {
@@ -2654,6 +2753,17 @@ export interface operations {
             };
             /** @description No such resource (or not yours) */
             404: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is longer than the service accepts (8 KiB) */
+            414: {
                 headers: {
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
@@ -2759,6 +2869,17 @@ export interface operations {
             };
             /** @description The body is larger than the service accepts */
             413: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is longer than the service accepts (8 KiB) */
+            414: {
                 headers: {
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
@@ -2884,6 +3005,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The URL is longer than the service accepts (8 KiB) */
+            414: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is not valid (each bad field is named) */
             422: {
                 headers: {
@@ -2965,6 +3097,17 @@ export interface operations {
             };
             /** @description No such resource (or not yours) */
             404: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is longer than the service accepts (8 KiB) */
+            414: {
                 headers: {
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
@@ -3079,6 +3222,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The URL is longer than the service accepts (8 KiB) */
+            414: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is not valid (each bad field is named) */
             422: {
                 headers: {
@@ -3159,6 +3313,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The URL is longer than the service accepts (8 KiB) */
+            414: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
@@ -3222,6 +3387,17 @@ export interface operations {
             };
             /** @description The token lacks the scope this operation needs */
             403: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is longer than the service accepts (8 KiB) */
+            414: {
                 headers: {
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
@@ -3325,6 +3501,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The URL is longer than the service accepts (8 KiB) */
+            414: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is not valid (each bad field is named) */
             422: {
                 headers: {
@@ -3406,6 +3593,17 @@ export interface operations {
             };
             /** @description No such resource (or not yours) */
             404: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is longer than the service accepts (8 KiB) */
+            414: {
                 headers: {
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
@@ -3500,6 +3698,17 @@ export interface operations {
             };
             /** @description The body is larger than the service accepts */
             413: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is longer than the service accepts (8 KiB) */
+            414: {
                 headers: {
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
@@ -3628,6 +3837,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The URL is longer than the service accepts (8 KiB) */
+            414: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is not valid (each bad field is named) */
             422: {
                 headers: {
@@ -3701,6 +3921,17 @@ export interface operations {
             };
             /** @description The token lacks the scope this operation needs */
             403: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is longer than the service accepts (8 KiB) */
+            414: {
                 headers: {
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
@@ -3842,6 +4073,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The URL is longer than the service accepts (8 KiB) */
+            414: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
@@ -3916,6 +4158,17 @@ export interface operations {
             };
             /** @description The body is larger than the service accepts */
             413: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is longer than the service accepts (8 KiB) */
+            414: {
                 headers: {
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
@@ -4059,6 +4312,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The URL is longer than the service accepts (8 KiB) */
+            414: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
@@ -4156,6 +4420,17 @@ export interface operations {
             };
             /** @description No such resource (or not yours) */
             404: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is longer than the service accepts (8 KiB) */
+            414: {
                 headers: {
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
@@ -4277,6 +4552,17 @@ export interface operations {
             };
             /** @description The body is larger than the service accepts */
             413: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is longer than the service accepts (8 KiB) */
+            414: {
                 headers: {
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
@@ -4411,6 +4697,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The URL is longer than the service accepts (8 KiB) */
+            414: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
@@ -4508,6 +4805,17 @@ export interface operations {
             };
             /** @description If-Match does not match the current ETag */
             412: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is longer than the service accepts (8 KiB) */
+            414: {
                 headers: {
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
@@ -4660,6 +4968,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The URL is longer than the service accepts (8 KiB) */
+            414: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is not valid (each bad field is named) */
             422: {
                 headers: {
@@ -4788,6 +5107,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The URL is longer than the service accepts (8 KiB) */
+            414: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is not valid (each bad field is named) */
             422: {
                 headers: {
@@ -4907,6 +5237,17 @@ export interface operations {
             };
             /** @description If-Match does not match the current ETag */
             412: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is longer than the service accepts (8 KiB) */
+            414: {
                 headers: {
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
@@ -5059,6 +5400,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The URL is longer than the service accepts (8 KiB) */
+            414: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is not valid (each bad field is named) */
             422: {
                 headers: {
@@ -5161,6 +5513,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The URL is longer than the service accepts (8 KiB) */
+            414: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
@@ -5249,6 +5612,17 @@ export interface operations {
             };
             /** @description The body is larger than the service accepts */
             413: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is longer than the service accepts (8 KiB) */
+            414: {
                 headers: {
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
@@ -5366,6 +5740,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The URL is longer than the service accepts (8 KiB) */
+            414: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is not valid (each bad field is named) */
             422: {
                 headers: {
@@ -5456,6 +5841,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The URL is longer than the service accepts (8 KiB) */
+            414: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
@@ -5524,6 +5920,17 @@ export interface operations {
             };
             /** @description No such resource (or not yours) */
             404: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is longer than the service accepts (8 KiB) */
+            414: {
                 headers: {
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
@@ -5654,6 +6061,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The URL is longer than the service accepts (8 KiB) */
+            414: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is not valid (each bad field is named) */
             422: {
                 headers: {
@@ -5755,6 +6173,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The URL is longer than the service accepts (8 KiB) */
+            414: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
@@ -5825,6 +6254,17 @@ export interface operations {
             };
             /** @description No such resource (or not yours) */
             404: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is longer than the service accepts (8 KiB) */
+            414: {
                 headers: {
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
@@ -5930,6 +6370,17 @@ export interface operations {
             };
             /** @description The body is larger than the service accepts */
             413: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is longer than the service accepts (8 KiB) */
+            414: {
                 headers: {
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
@@ -6056,6 +6507,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The URL is longer than the service accepts (8 KiB) */
+            414: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
@@ -6151,6 +6613,17 @@ export interface operations {
             };
             /** @description No such resource (or not yours) */
             404: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is longer than the service accepts (8 KiB) */
+            414: {
                 headers: {
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
@@ -6267,6 +6740,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The URL is longer than the service accepts (8 KiB) */
+            414: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
@@ -6364,6 +6848,17 @@ export interface operations {
             };
             /** @description No such resource (or not yours) */
             404: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is longer than the service accepts (8 KiB) */
+            414: {
                 headers: {
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
@@ -6485,6 +6980,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The URL is longer than the service accepts (8 KiB) */
+            414: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
@@ -6595,6 +7101,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The URL is longer than the service accepts (8 KiB) */
+            414: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
@@ -6641,6 +7158,17 @@ export interface operations {
             };
             /** @description The token lacks the scope this operation needs */
             403: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is longer than the service accepts (8 KiB) */
+            414: {
                 headers: {
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
@@ -6744,6 +7272,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The URL is longer than the service accepts (8 KiB) */
+            414: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is not valid (each bad field is named) */
             422: {
                 headers: {
@@ -6834,6 +7373,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The URL is longer than the service accepts (8 KiB) */
+            414: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
@@ -6902,6 +7452,17 @@ export interface operations {
             };
             /** @description No such resource (or not yours) */
             404: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is longer than the service accepts (8 KiB) */
+            414: {
                 headers: {
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
@@ -7021,6 +7582,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The URL is longer than the service accepts (8 KiB) */
+            414: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is not valid (each bad field is named) */
             422: {
                 headers: {
@@ -7126,6 +7698,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The URL is longer than the service accepts (8 KiB) */
+            414: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
@@ -7208,6 +7791,17 @@ export interface operations {
             };
             /** @description Conflicts with the current state */
             409: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is longer than the service accepts (8 KiB) */
+            414: {
                 headers: {
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
@@ -7311,6 +7905,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The URL is longer than the service accepts (8 KiB) */
+            414: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is not valid (each bad field is named) */
             422: {
                 headers: {
@@ -7392,6 +7997,17 @@ export interface operations {
             };
             /** @description No such resource (or not yours) */
             404: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is longer than the service accepts (8 KiB) */
+            414: {
                 headers: {
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;

@@ -43,6 +43,16 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_401
 
+    if response.status_code == 413:
+        response_413 = OAuthError.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 503:
+        response_503 = OAuthError.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
