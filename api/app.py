@@ -29,12 +29,14 @@ from adapters.oauth.keys import ensure_signing_key
 from adapters.oauth.service import OAuthService
 from adapters.oauth.state import AuthState
 from adapters.oauth.tokens import AccessTokens, TokenPolicy
+from adapters.quotas import SharedQuotas
 from adapters.webhooks.targets import NetworkGuard
 from api.auth import SCHEME, security_scheme
 from api.cors import Cors
 from api.docs_ui import LocalSwaggerUI, swagger_assets
 from api.errors import EXCEPTION_HANDLERS, problem_for_foreign_errors
 from api.logs import configure_logging
+from api.quotas import RateLimitHeaders
 from api.request_context import with_request_context
 from api.request_limits import refusal_for, send_refusal
 from api.routes.admin import ADMIN_CONTROLLERS
@@ -115,7 +117,7 @@ class PartnerApi(Litestar):
 
 def edge_of(app: PartnerApi, settings: Settings) -> Any:
     """The wrappers every answer passes through, outermost last."""
-    inner: Any = app._serve
+    inner: Any = RateLimitHeaders(app._serve)
     if settings.cors_origins:
         inner = Cors(inner, settings.cors_origins)
     return SecurityHeaders(inner, https=settings.https)
@@ -173,6 +175,7 @@ def create_app(settings: Settings | None = None, *, database: Database | None = 
         state.talent_list = TalentListCache(db)
         state.events = event_listings(db)
         state.leads = lead_intake(db, Policy(retention=timedelta(days=settings.lead_retention_days)))
+        state.quotas = SharedQuotas(db)
         state.webhooks = webhook_subscriptions(
             db,
             keys,
@@ -199,6 +202,7 @@ def create_app(settings: Settings | None = None, *, database: Database | None = 
         if owned:  # a database handed in (tests) is bound to one transaction: nothing to listen on
             listener = CatalogListener(settings.database_url or "", app.state.talent_list)
             background.append(asyncio.create_task(listener.run()))
+            background.append(asyncio.create_task(app.state.quotas.run()))  # drops ended windows
         try:
             yield
         finally:

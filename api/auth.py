@@ -13,6 +13,7 @@ from litestar.handlers.base import BaseRouteHandler
 from litestar.openapi.spec import OAuthFlow, OAuthFlows, SecurityScheme
 
 from adapters.oauth.tokens import AccessTokens, TokenRejected
+from api.quotas import enforce
 from api.request_context import current_request_id
 from domain.audit import Actor
 from domain.principal import Principal
@@ -112,12 +113,14 @@ async def _reload_keys(connection: ASGIConnection[Any, Any, Any, Any]) -> bool:
 
 
 def requires(scope: Scope) -> dict[str, Any]:
-    """Route options: the guard that checks the token and `scope`, and the matching OpenAPI security."""
+    """Route options: the guard that checks the token, `scope` and the client's rate limit, and the
+    matching OpenAPI security."""
 
     async def guard(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
         principal = await _verified(connection)
         if not principal.has(scope):
             raise InsufficientScope(scope)
+        await enforce(connection, principal)
 
     return {"guards": [guard], "security": [{SCHEME: [scope.value]}]}
 

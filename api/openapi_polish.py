@@ -62,6 +62,14 @@ IF_MATCH = {
     "schema": _STRING,
 }
 
+RATE_LIMIT = {
+    "RateLimit-Policy": _header(
+        'The client\'s quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`.'
+    ),
+    "RateLimit": _header('What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`.'),
+}
+RETRY_AFTER = _header("Seconds to wait before retrying.")
+
 # operationId of a 201 → (operationId of the created resource's GET, its parameter, where the id is)
 CREATED = {
     "createEvent": ("getEvent", "event_id", "$response.body#/id"),
@@ -112,6 +120,12 @@ def polish(path: str, method: str, operation: dict[str, Any]) -> None:
         responses.setdefault("413", _problem("The body is larger than the service accepts"))
     responses.setdefault("414", _problem("The URL is longer than the service accepts (8 KiB)"))
     responses.setdefault("503", _problem("Temporarily unavailable; retry after Retry-After"))
+    if operation.get("security"):  # counted against the client's rate limit
+        responses["429"] = _problem("Over the client's rate limit; retry after Retry-After")
+        responses["429"]["headers"] = {"Retry-After": RETRY_AFTER, **RATE_LIMIT}
+        for code, response in responses.items():
+            if code.startswith("2"):
+                response.setdefault("headers", {}).update(RATE_LIMIT)
     for response in responses.values():
         response.setdefault("headers", {})["X-Request-ID"] = REQUEST_ID
     parameters: list[dict[str, Any]] = operation.setdefault("parameters", [])

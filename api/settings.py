@@ -14,6 +14,7 @@ from msgspec import Meta
 
 from adapters.db.database import PoolSettings
 from adapters.webhooks.targets import IPNetwork, parse_networks
+from domain.quotas import Quota
 from domain.webhooks import RetryPolicy
 
 Port = Annotated[int, Meta(ge=1, le=65535)]
@@ -61,6 +62,13 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
     webhook_concurrency: Annotated[int, Meta(ge=1, le=256)] = 16
     webhook_poll_seconds: Annotated[float, Meta(gt=0, le=60)] = 2.0
     webhook_retention_days: Annotated[int, Meta(ge=4, le=3650)] = 30
+    # requests per minute per OAuth client, by the tier admins set on the client
+    rate_limit_standard_per_minute: Positive = 600
+    rate_limit_elevated_per_minute: Positive = 3000
+    rate_limit_bulk_per_minute: Positive = 12000
+    # the token endpoint: per client id and per source address
+    token_rate_limit_per_client_per_minute: Positive = 60
+    token_rate_limit_per_address_per_minute: Positive = 300
     # Browser origins allowed to call the API (comma-separated, exact); empty: no CORS at all
     cors_allowed_origins: str = ""
 
@@ -110,6 +118,15 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
     def audience(self) -> str:
         """`aud` of our access tokens: the resource server, i.e. the /v1 API."""
         return self.base_url + "/v1"
+
+    @property
+    def quotas(self) -> dict[str, Quota]:
+        """The quota of each rate-limit tier (`RateLimitTier` values), per minute."""
+        return {
+            "standard": Quota("standard", self.rate_limit_standard_per_minute, 60),
+            "elevated": Quota("elevated", self.rate_limit_elevated_per_minute, 60),
+            "bulk": Quota("bulk", self.rate_limit_bulk_per_minute, 60),
+        }
 
     @property
     def webhook_networks(self) -> tuple[IPNetwork, ...]:

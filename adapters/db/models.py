@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from adapters.db import catalog_tables, lead_tables, tables, webhook_tables
+from adapters.db import catalog_tables, lead_tables, quota_tables, tables, webhook_tables
 
 metadata = tables.Base.metadata
-__all__ = ["catalog_tables", "lead_tables", "metadata", "webhook_tables"]
+__all__ = ["catalog_tables", "lead_tables", "metadata", "quota_tables", "webhook_tables"]

@@ -26,6 +26,7 @@ class AuthState:
     key_ring: KeyRing | None = None
     revoked_clients: frozenset[str] = frozenset()
     revoked_tokens: frozenset[str] = frozenset()
+    tiers: dict[str, str] = field(default_factory=dict)  # client id -> rate-limit tier, if not standard
     refreshed_at: float = field(default=0.0)
 
     def require_key_ring(self) -> KeyRing:
@@ -40,7 +41,7 @@ class AuthState:
         return client_id in self.revoked_clients or jti in self.revoked_tokens
 
     async def refresh(self, session: AsyncSession) -> None:
-        """Reload keys (when they changed) and revocations: three small queries."""
+        """Reload keys (when they changed), revocations and rate-limit tiers: four small queries."""
         ring = await load_key_ring(session, self.keys, self.key_ring)
         blocked = await session.scalars(
             select(OAuthClientRow.client_id)
@@ -50,7 +51,13 @@ class AuthState:
         revoked = await session.scalars(
             select(RevokedTokenRow.jti).where(RevokedTokenRow.expires_at > func.now())
         )
+        tiers = await session.execute(
+            select(OAuthClientRow.client_id, OAuthClientRow.rate_limit_tier).where(
+                OAuthClientRow.rate_limit_tier != "standard", OAuthClientRow.status == "active"
+            )
+        )
         self.key_ring = ring
         self.revoked_clients = frozenset(blocked)
         self.revoked_tokens = frozenset(revoked)
+        self.tiers = {client_id: tier for client_id, tier in tiers}
         self.refreshed_at = time.monotonic()

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
+import urllib.parse
 from typing import Annotated, Any
 
 import msgspec
@@ -15,10 +18,13 @@ from msgspec import Meta
 
 from adapters.db.errors import is_database_unavailable
 from adapters.oauth.service import OAuthAnswer, OAuthService
+from adapters.quotas import SharedQuotas
 from api.errors import handle_unexpected
+from api.quotas import header_fields
 from api.request_context import current_request_id
 from api.settings import Settings
 from domain.clients import AuthMethod
+from domain.quotas import Quota
 from domain.scopes import Scope
 
 
@@ -88,6 +94,63 @@ _ERRORS = {
     ),
 }
 _NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
+_TOKEN_ERRORS = {
+    **_ERRORS,
+    429: ResponseSpec(
+        OAuthError,
+        description="temporarily_unavailable: too many token requests from this client id or address; "
+        "retry after Retry-After",
+        generate_examples=False,
+    ),
+}
+
+
+def _claimed_client_id(request: Request[Any, Any, Any], data: TokenRequest) -> str | None:
+    """Who the caller says it is (not yet verified: this only picks the counter to charge)."""
+    header = request.headers.get("authorization", "")
+    scheme, _, credentials = header.partition(" ")
+    if scheme.lower() == "basic":
+        try:
+            user = base64.b64decode(credentials.strip(), validate=True).decode().partition(":")[0]
+        except (binascii.Error, UnicodeDecodeError):
+            return None
+        return urllib.parse.unquote(user)[:100] or None
+    return (data.client_id or "")[:100] or None
+
+
+async def _token_quota(request: Request[Any, Any, Any], data: TokenRequest) -> Response[Any] | None:
+    """The token endpoint's own limits: per source address and per client id (a client that asks
+    for a token on every call, or someone guessing secrets, is slowed down before any hashing)."""
+    settings: Settings = request.app.state.settings
+    limiter: SharedQuotas = request.app.state.quotas
+    address = request.client.host if request.client else "unknown"
+    checks = [
+        (
+            f"token-address:{address}",
+            Quota("token-address", settings.token_rate_limit_per_address_per_minute, 60),
+        )
+    ]
+    claimed = _claimed_client_id(request, data)
+    if claimed:
+        checks.append(
+            (
+                f"token-client:{claimed}",
+                Quota("token-client", settings.token_rate_limit_per_client_per_minute, 60),
+            )
+        )
+    for key, quota in checks:
+        decision = await limiter.hit(key, quota)
+        if not decision.allowed:
+            return Response(
+                {
+                    "error": "temporarily_unavailable",
+                    "error_description": f"too many token requests; retry after {decision.reset_s} s "
+                    "(reuse a token until it expires)",
+                },
+                status_code=429,
+                headers={**_NO_STORE, **header_fields(decision), "Retry-After": str(decision.reset_s)},
+            )
+    return None
 
 
 def _answer(answer: OAuthAnswer) -> Response[Any]:
@@ -156,14 +219,18 @@ class OAuthController(Controller):
         operation_id="issueToken",
         summary="Get an access token (client credentials)",
         status_code=200,
-        responses=_ERRORS,
+        responses=_TOKEN_ERRORS,
     )
     async def token(
         self, request: Request[Any, Any, State], data: Annotated[TokenRequest, _FORM]
     ) -> TokenResponse:
         """RFC 6749 §4.4. Authenticate with `client_secret_basic`, `client_secret_post` or
         `private_key_jwt` (RFC 7523: `aud` is the issuer identifier, `exp` at most 5 minutes away,
-        each `jti` accepted once). The answer is an RFC 9068 JWT to send as `Authorization: Bearer`."""
+        each `jti` accepted once). The answer is an RFC 9068 JWT to send as `Authorization: Bearer`;
+        reuse it until it expires: token requests are limited per client id and per address (429)."""
+        refused = await _token_quota(request, data)
+        if refused is not None:
+            return refused  # type: ignore[return-value]
         return await _handle("token", request)  # type: ignore[return-value]
 
     @post(

@@ -36,6 +36,7 @@ async def test_client_secret_basic_gets_an_rfc9068_token_with_default_scopes(
         "leads:write",
         "leads:read",
         "webhooks:manage",
+        "changes:read",
     }
     jwks = (await client.get("/.well-known/jwks.json")).json()
     token = jwt.decode(body["access_token"], KeySet.import_key_set(jwks), algorithms=["RS256"])

@@ -135,6 +135,10 @@ async def start_server(
         "HKTE_SERVER_SECRET": SECRET,
         "PUBLIC_BASE_URL": base,
         "LOG_LEVEL": "INFO",  # access logs too: all of it is scanned for leaks at the end
+        # tests and the fuzzer call far more often than any partner may: quotas are tested apart
+        "RATE_LIMIT_STANDARD_PER_MINUTE": "1000000",
+        "TOKEN_RATE_LIMIT_PER_CLIENT_PER_MINUTE": "1000000",
+        "TOKEN_RATE_LIMIT_PER_ADDRESS_PER_MINUTE": "1000000",
         **(extra_env or {}),
     }
     log = tempfile.NamedTemporaryFile(prefix=f"hkte-e2e-{port}-", suffix=".log", delete=False)  # noqa: SIM115

@@ -64,9 +64,9 @@ def running_workers(server: LiveServer, count: int) -> Iterator[list[subprocess.
     finally:
         for worker in workers:
             worker.send_signal(signal.SIGTERM)
-        for worker in workers:
-            assert worker.wait(timeout=30) == 0, f"a worker did not stop cleanly; see {log.name}"
+        codes = [worker.wait(timeout=30) for worker in workers]
         log.close()
+    assert codes == [0] * count, f"a worker did not stop cleanly; see {log.name}"
 
 
 async def listening_workers(server: LiveServer, count: int, timeout_s: float = 30) -> None:

@@ -1,0 +1,107 @@
+"""Request quotas shared by every API process through PostgreSQL, exact and cheap.
+
+A process takes a share of a caller's quota from `quota_counters` (one round trip through
+`quota_take`, which grants at most what is left) and spends it from memory; when the share is
+spent it takes another. Shares are a tenth of the quota while plenty is left and shrink to one
+request as the limit nears, so the processes together never admit more than the limit, a
+process rarely waits on the database (about once per tenth of the quota), and little is left
+unused in other processes' shares when the window ends. A caller whose quota is gone is
+refused from memory until the window ends. If the database cannot be reached, requests are let
+through (availability first; the database being away is answered elsewhere).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from sqlalchemy import text
+
+from adapters.db.database import Database
+from domain.quotas import Decision, Quota, decide, window_of
+
+log = logging.getLogger("hkte.quotas")
+
+TAKE = text("SELECT granted, total FROM quota_take(:key, :window, :want, :limit, :expires)")
+FORGET = text("DELETE FROM quota_counters WHERE expires_at < now()")
+
+
+@dataclass(slots=True)
+class _Share:
+    left: int = 0  # requests this process may still admit
+    total: int = 0  # the shared count after our last take (our unspent share included)
+    gone: bool = False  # the quota of this window is spent
+    ends_at: float = 0.0
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+
+
+@dataclass
+class SharedQuotas:
+    database: Database
+    clock: Callable[[], float] = time.time
+    _shares: dict[tuple[str, int], _Share] = field(default_factory=dict)
+
+    async def hit(self, key: str, quota: Quota) -> Decision:
+        now = self.clock()
+        window = window_of(now, quota)
+        share = self._shares.get((key, window))
+        if share is None:
+            self._forget_ended(now)
+            share = self._shares[(key, window)] = _Share(ends_at=(window + 1) * quota.window_s)
+        if share.left == 0 and not share.gone:
+            async with share.lock:
+                if share.left == 0 and not share.gone:  # nobody took a share while we waited
+                    await self._take(key, window, quota, share)
+        if share.left > 0:
+            share.left -= 1
+            return decide(quota, share.total - share.left - 1, now)
+        return decide(quota, quota.limit, now)
+
+    async def _take(self, key: str, window: int, quota: Quota, share: _Share) -> None:
+        remaining = quota.limit - share.total
+        want = max(1, min(quota.limit // 10, remaining // 4))
+        expires = datetime.fromtimestamp((window + 2) * quota.window_s, UTC)
+        try:
+            async with self.database.session() as session, session.begin():
+                row = (
+                    await session.execute(
+                        TAKE,
+                        {
+                            "key": key,
+                            "window": window,
+                            "want": want,
+                            "limit": quota.limit,
+                            "expires": expires,
+                        },
+                    )
+                ).one()
+        except Exception as exc:
+            log.warning("quota counters unreachable, admitting: %s", type(exc).__name__)
+            share.left = 1
+            return
+        share.left, share.total = int(row.granted), int(row.total)
+        share.gone = share.left == 0
+
+    def _forget_ended(self, now: float) -> None:
+        for slot in [slot for slot, share in self._shares.items() if share.ends_at <= now]:
+            del self._shares[slot]
+
+    async def forget_expired(self) -> int:
+        async with self.database.session() as session, session.begin():
+            result = await session.execute(FORGET)
+            return int(result.rowcount)  # type: ignore[attr-defined]
+
+    async def run(self, every_s: float = 60.0) -> None:
+        """Drop counters of ended windows from the table, now and then."""
+        while True:
+            await asyncio.sleep(every_s)
+            try:
+                await self.forget_expired()
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                log.warning("quota counter cleanup failed: %s", type(exc).__name__)

@@ -1,0 +1,69 @@
+"""Rate limits per OAuth client (by the tier admins set) and on the token endpoint (per client id
+and per source address), answered with the IETF RateLimit header fields
+(draft-ietf-httpapi-ratelimit-headers: `RateLimit-Policy` and `RateLimit`) and, over the limit,
+429 with `Retry-After`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar.connection import ASGIConnection
+from litestar.exceptions import HTTPException
+
+from adapters.quotas import SharedQuotas
+from domain.principal import Principal
+from domain.quotas import Decision, Quota
+
+STATE_KEY = "rate_limit"
+
+
+def header_fields(decision: Decision) -> dict[str, str]:
+    quota = decision.quota
+    return {
+        "RateLimit-Policy": f'"{quota.policy}";q={quota.limit};w={quota.window_s}',
+        "RateLimit": f'"{quota.policy}";r={decision.remaining};t={decision.reset_s}',
+    }
+
+
+class TooManyRequests(HTTPException):
+    status_code = 429
+    problem_slug = "rate-limited"
+
+    def __init__(self, decision: Decision) -> None:
+        super().__init__(
+            detail=f"Over the rate limit of {decision.quota.limit} requests per {decision.quota.window_s} s "
+            f"for this client ({decision.quota.policy} tier); retry after {decision.reset_s} s.",
+            headers={**header_fields(decision), "Retry-After": str(decision.reset_s)},
+        )
+
+
+async def enforce(connection: ASGIConnection[Any, Any, Any, Any], principal: Principal) -> None:
+    """Count the request against the client's quota; 429 when it is spent."""
+    state = connection.app.state
+    tier = state.auth.tiers.get(principal.client_id, "standard")
+    quotas: dict[str, Quota] = state.settings.quotas
+    limiter: SharedQuotas = state.quotas
+    decision = await limiter.hit(f"client:{principal.client_id}", quotas[tier])
+    if not decision.allowed:
+        raise TooManyRequests(decision)
+    connection.scope.setdefault("state", {})[STATE_KEY] = decision
+
+
+class RateLimitHeaders:
+    """ASGI wrapper: the answer to a counted request carries its RateLimit fields."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        async def send_with_fields(message: Any) -> None:
+            if message["type"] == "http.response.start":
+                decision = scope.get("state", {}).get(STATE_KEY)
+                if decision is not None:
+                    message["headers"] = [
+                        *(message.get("headers") or ()),
+                        *((k.lower().encode(), v.encode()) for k, v in header_fields(decision).items()),
+                    ]
+            await send(message)
+
+        await self.app(scope, receive, send_with_fields)
