@@ -64,7 +64,7 @@ class DeliveryWorker:
         self.settings = settings
         self.name = name or worker_name()
         # a lease outlives the longest attempt, so no other worker takes a delivery in flight
-        self.queue = DeliveryQueue(database, self.name, lease_s=2 * sender.timeouts.total_s + 30)
+        self.queue = DeliveryQueue(database, self.name, lease_s=2 * sender.timeouts.total_s + 5)
         self.listener = PgListener(database_url, CHANNEL, self._wake, lambda _listening: self._wake())
         self._woken = asyncio.Event()
         self._in_flight: set[asyncio.Task[None]] = set()

@@ -61,14 +61,18 @@ async def test_a_client_gets_its_quota_then_429_with_retry_after(
     assert (await client.get("/v1/talent-list/editions", headers=theirs)).status_code == 200
 
 
-async def test_the_tier_admins_set_is_the_quota(app: Litestar, client: httpx.AsyncClient, pinned: None) -> None:
+async def test_the_tier_admins_set_is_the_quota(
+    app: Litestar, client: httpx.AsyncClient, pinned: None
+) -> None:
     bulk = await make_client(app, scopes=frozenset({Scope.TALENT_LIST_READ}))
     await app.state.admin.update_client(OPERATOR, bulk.client_id, tier=RateLimitTier.ELEVATED)
     auth: AuthState = app.state.auth
     async with app.state.database.session() as session:
         await auth.refresh(session)
     headers = {"Authorization": f"Bearer {await get_token(client, bulk)}"}
-    statuses = [(await client.get("/v1/talent-list/editions", headers=headers)).status_code for _ in range(21)]
+    statuses = [
+        (await client.get("/v1/talent-list/editions", headers=headers)).status_code for _ in range(21)
+    ]
     assert statuses == [200] * 20 + [429]
 
 
@@ -78,11 +82,15 @@ async def test_the_token_endpoint_limits_each_client_id_and_each_address(
     first = await make_client(app)
     second = await make_client(app)
     form = {"grant_type": "client_credentials"}
-    answers = [(await client.post("/oauth/token", data=form, headers=first.basic())).status_code for _ in range(5)]
+    answers = [
+        (await client.post("/oauth/token", data=form, headers=first.basic())).status_code for _ in range(5)
+    ]
     assert answers == [200, 200, 200, 200, 429]
     refused = await client.post("/oauth/token", data=form, headers=first.basic())
     assert refused.json()["error"] == "temporarily_unavailable"
     assert int(refused.headers["retry-after"]) == 40
     # the same address: 9 per window in all (5 + 1 above, then 3 more of another client id)
-    others = [(await client.post("/oauth/token", data=form, headers=second.basic())).status_code for _ in range(4)]
+    others = [
+        (await client.post("/oauth/token", data=form, headers=second.basic())).status_code for _ in range(4)
+    ]
     assert others == [200, 200, 200, 429]
