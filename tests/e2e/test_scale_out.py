@@ -156,9 +156,8 @@ async def test_two_workers_deliver_events_made_through_both_processes_once_each(
             assert {s.status_code for s in sent} == {202}
             arrived = receiver.wait_for("/busy/scale", 30)
             await asyncio.sleep(1)
-    print(
-        f"\nscale-out: 30 events, 2 workers: {len(receiver.of('/busy/scale'))} deliveries, {receiver.overlaps} overlaps"
-    )
+    delivered = len(receiver.of("/busy/scale"))
+    print(f"\nscale-out: 30 events, 2 workers: {delivered} deliveries, {receiver.overlaps} overlaps")
     assert len(receiver.of("/busy/scale")) == 30
     assert len({r.webhook_id for r in arrived}) == 30
     assert receiver.overlaps == 0
