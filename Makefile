@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 TS_SDK := openapi/clients/typescript
 NODE_DEPS := $(TS_SDK)/node_modules/.package-lock.json
 
-.PHONY: run test lint typecheck layers pytest openapi sdk fuzz clean-data help
+.PHONY: run test lint typecheck layers pytest openapi sdk fuzz chaos clean-data help
 
 help:
 	@echo "make run    - start the API on http://127.0.0.1:8000 with a local PostgreSQL (data kept in .data/)"
@@ -16,6 +16,7 @@ help:
 	@echo "make openapi - regenerate openapi/openapi.json from the app"
 	@echo "make sdk    - regenerate openapi/openapi.json and both SDKs (Python, TypeScript) from it"
 	@echo "make fuzz   - schemathesis against a live server, longer and with a random seed"
+	@echo "make chaos  - faults under load at full size: database restart, SIGTERM, a killed worker"
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -54,6 +55,11 @@ sdk: openapi $(NODE_DEPS)
 
 fuzz: $(STAMP)
 	HKTE_FUZZ_EXAMPLES=$${HKTE_FUZZ_EXAMPLES:-1000} HKTE_FUZZ_SEED=random $(BIN)/pytest -p no:cacheprovider tests/contract/test_schemathesis.py
+
+# The fault tests of `make test`, at the issue's size (2,000 submissions at concurrency 50).
+chaos: $(STAMP)
+	HKTE_CHAOS_LEADS=$${HKTE_CHAOS_LEADS:-2000} HKTE_CHAOS_CONCURRENCY=$${HKTE_CHAOS_CONCURRENCY:-50} \
+		$(BIN)/pytest -p no:cacheprovider -s tests/chaos
 
 clean-data:
 	@$(BIN)/hkte db stop 2>/dev/null || true

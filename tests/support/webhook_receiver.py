@@ -1,6 +1,7 @@
 """A real HTTP receiver on loopback for webhook tests, in a thread of the test process.
 
-Its behaviour is chosen by the first path segment: `ok` (204), `flaky` (500 for the first two
+Its behaviour is chosen by the first path segment: `ok` (204), `hang` (the first request of
+each webhook-id answered after `slow_s`), `flaky` (500 for the first two
 requests of each webhook-id), `slow` (answers after `slow_s` for the first two requests, so the
 sender times out), `gone` (410), `down` (always 500), `busy` (200 after `busy_s`, counting
 requests of the same webhook-id that overlap). Every request is recorded."""
@@ -44,11 +45,16 @@ class Receiver:
         self.seen: Counter[tuple[str, str]] = Counter()  # (path, webhook-id) -> requests so far
         self.in_flight: defaultdict[str, int] = defaultdict(int)
         self.overlaps = 0
+        self.arrivals: Counter[str] = Counter()  # requests that arrived, answered or not yet
         self.base_url = ""
 
     def of(self, path: str) -> list[Received]:
         with self.lock:
             return [r for r in self.received if r.path == path]
+
+    def arrived(self, path: str) -> int:
+        with self.lock:
+            return self.arrivals[path]
 
     def wait_for(self, path: str, count: int, timeout_s: float = 30.0) -> list[Received]:
         deadline = time.monotonic() + timeout_s
@@ -63,11 +69,16 @@ class Receiver:
         kind = path.strip("/").split("/")[0]
         with self.lock:
             self.seen[(path, webhook_id)] += 1
+            self.arrivals[path] += 1
             nth = self.seen[(path, webhook_id)]
         if kind == "flaky":
             return 500 if nth <= 2 else 200
         if kind == "slow":
             if nth <= 2:
+                time.sleep(self.slow_s)
+            return 200
+        if kind == "hang":
+            if nth == 1:
                 time.sleep(self.slow_s)
             return 200
         if kind == "gone":
