@@ -140,7 +140,8 @@ export interface paths {
          * Get an access token (client credentials)
          * @description RFC 6749 §4.4. Authenticate with `client_secret_basic`, `client_secret_post` or
          *     `private_key_jwt` (RFC 7523: `aud` is the issuer identifier, `exp` at most 5 minutes away,
-         *     each `jti` accepted once). The answer is an RFC 9068 JWT to send as `Authorization: Bearer`.
+         *     each `jti` accepted once). The answer is an RFC 9068 JWT to send as `Authorization: Bearer`;
+         *     reuse it until it expires: token requests are limited per client id and per address (429).
          */
         post: operations["issueToken"];
         delete?: never;
@@ -2396,6 +2397,17 @@ export interface operations {
                     "application/json": components["schemas"]["OAuthError"];
                 };
             };
+            /** @description temporarily_unavailable: too many token requests from this client id or address; retry after Retry-After */
+            429: {
+                headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
             /** @description temporarily_unavailable: the database is away; retry after Retry-After */
             503: {
                 headers: {
@@ -2432,6 +2444,10 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
                     [name: string]: unknown;
@@ -2484,6 +2500,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Over the client's rate limit; retry after Retry-After */
+            429: {
+                headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
@@ -2515,6 +2548,10 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
                     [name: string]: unknown;
@@ -2567,6 +2604,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Over the client's rate limit; retry after Retry-After */
+            429: {
+                headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
@@ -2598,6 +2652,10 @@ export interface operations {
                 headers: {
                     /** @description Where the created resource lives. */
                     Location?: string;
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
                     [name: string]: unknown;
@@ -2683,6 +2741,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Over the client's rate limit; retry after Retry-After */
+            429: {
+                headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
@@ -2710,6 +2785,10 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
                     [name: string]: unknown;
@@ -2765,6 +2844,23 @@ export interface operations {
             /** @description The URL is longer than the service accepts (8 KiB) */
             414: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the client's rate limit; retry after Retry-After */
+            429: {
+                headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
                     [name: string]: unknown;
@@ -2804,6 +2900,10 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
                     [name: string]: unknown;
@@ -2892,6 +2992,23 @@ export interface operations {
             /** @description The body is not valid (each bad field is named) */
             422: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the client's rate limit; retry after Retry-After */
+            429: {
+                headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
                     [name: string]: unknown;
@@ -2931,6 +3048,10 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
                     [name: string]: unknown;
@@ -3027,6 +3148,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Over the client's rate limit; retry after Retry-After */
+            429: {
+                headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
@@ -3054,6 +3192,10 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
                     [name: string]: unknown;
@@ -3117,6 +3259,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Over the client's rate limit; retry after Retry-After */
+            429: {
+                headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
@@ -3148,6 +3307,10 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
                     [name: string]: unknown;
@@ -3244,6 +3407,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Over the client's rate limit; retry after Retry-After */
+            429: {
+                headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
@@ -3272,6 +3452,10 @@ export interface operations {
             /** @description Every lead about the person. */
             200: {
                 headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
                     [name: string]: unknown;
@@ -3324,6 +3508,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Over the client's rate limit; retry after Retry-After */
+            429: {
+                headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
@@ -3355,6 +3556,10 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
                     [name: string]: unknown;
@@ -3407,6 +3612,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Over the client's rate limit; retry after Retry-After */
+            429: {
+                headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
@@ -3438,6 +3660,10 @@ export interface operations {
                 headers: {
                     /** @description Where the created resource lives. */
                     Location?: string;
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
                     [name: string]: unknown;
@@ -3523,6 +3749,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Over the client's rate limit; retry after Retry-After */
+            429: {
+                headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
@@ -3550,6 +3793,10 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
                     [name: string]: unknown;
@@ -3613,6 +3860,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Over the client's rate limit; retry after Retry-After */
+            429: {
+                headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
@@ -3644,6 +3908,10 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
                     [name: string]: unknown;
@@ -3729,6 +3997,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Over the client's rate limit; retry after Retry-After */
+            429: {
+                headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
@@ -3761,6 +4046,10 @@ export interface operations {
             /** @description Dry run: the edition is valid (nothing published). */
             200: {
                 headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
                     [name: string]: unknown;
@@ -3774,6 +4063,10 @@ export interface operations {
                 headers: {
                     /** @description Where the created resource lives. */
                     Location?: string;
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
                     [name: string]: unknown;
@@ -3859,6 +4152,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Over the client's rate limit; retry after Retry-After */
+            429: {
+                headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
@@ -3889,6 +4199,10 @@ export interface operations {
             /** @description Oldest first, after `cursor`. */
             200: {
                 headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
                     [name: string]: unknown;
@@ -3933,6 +4247,23 @@ export interface operations {
             /** @description The URL is longer than the service accepts (8 KiB) */
             414: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the client's rate limit; retry after Retry-After */
+            429: {
+                headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
                     [name: string]: unknown;
@@ -4008,6 +4339,10 @@ export interface operations {
                     ETag?: string;
                     /** @description RFC 8288 link to the next page (rel="next"). */
                     Link?: string;
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
                     [name: string]: unknown;
@@ -4084,6 +4419,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Over the client's rate limit; retry after Retry-After */
+            429: {
+                headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
@@ -4115,6 +4467,10 @@ export interface operations {
                 headers: {
                     /** @description Where the created resource lives. */
                     Location?: string;
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
                     [name: string]: unknown;
@@ -4181,6 +4537,23 @@ export interface operations {
             /** @description The body is not valid (each bad field is named) */
             422: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the client's rate limit; retry after Retry-After */
+            429: {
+                headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
                     [name: string]: unknown;
@@ -4247,6 +4620,10 @@ export interface operations {
                     "Content-Language"?: string;
                     /** @description Strong validator of this representation; send it back in If-None-Match. */
                     ETag?: string;
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
                     [name: string]: unknown;
@@ -4315,6 +4692,23 @@ export interface operations {
             /** @description The URL is longer than the service accepts (8 KiB) */
             414: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the client's rate limit; retry after Retry-After */
+            429: {
+                headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
                     [name: string]: unknown;
@@ -4364,6 +4758,10 @@ export interface operations {
                     "Content-Language"?: string;
                     /** @description Strong validator of this representation; send it back in If-None-Match. */
                     ETag?: string;
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
                     [name: string]: unknown;
@@ -4440,6 +4838,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Over the client's rate limit; retry after Retry-After */
+            429: {
+                headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
@@ -4476,6 +4891,10 @@ export interface operations {
                 headers: {
                     /** @description The new ETag, for the next change. */
                     ETag?: string;
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
                     [name: string]: unknown;
@@ -4594,6 +5013,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Over the client's rate limit; retry after Retry-After */
+            429: {
+                headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
@@ -4632,6 +5068,10 @@ export interface operations {
                     "Content-Language"?: string;
                     /** @description Strong validator of this representation; send it back in If-None-Match. */
                     ETag?: string;
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
                     [name: string]: unknown;
@@ -4708,6 +5148,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Over the client's rate limit; retry after Retry-After */
+            429: {
+                headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
@@ -4740,6 +5197,10 @@ export interface operations {
                 headers: {
                     /** @description The new ETag, for the next change. */
                     ETag?: string;
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
                     [name: string]: unknown;
@@ -4839,6 +5300,23 @@ export interface operations {
             /** @description If-Match is required: send the ETag you last read */
             428: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the client's rate limit; retry after Retry-After */
+            429: {
+                headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
                     [name: string]: unknown;
@@ -4883,6 +5361,10 @@ export interface operations {
                 headers: {
                     /** @description The new ETag, for the next change. */
                     ETag?: string;
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
                     [name: string]: unknown;
@@ -5001,6 +5483,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Over the client's rate limit; retry after Retry-After */
+            429: {
+                headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
@@ -5033,6 +5532,10 @@ export interface operations {
                 headers: {
                     /** @description The new ETag, for the next change. */
                     ETag?: string;
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
                     [name: string]: unknown;
@@ -5132,6 +5635,23 @@ export interface operations {
             /** @description If-Match is required: send the ETag you last read */
             428: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the client's rate limit; retry after Retry-After */
+            429: {
+                headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
                     [name: string]: unknown;
@@ -5172,6 +5692,10 @@ export interface operations {
                 headers: {
                     /** @description The new ETag, for the next change. */
                     ETag?: string;
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
                     [name: string]: unknown;
@@ -5271,6 +5795,23 @@ export interface operations {
             /** @description If-Match is required: send the ETag you last read */
             428: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the client's rate limit; retry after Retry-After */
+            429: {
+                headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
                     [name: string]: unknown;
@@ -5315,6 +5856,10 @@ export interface operations {
                 headers: {
                     /** @description The new ETag, for the next change. */
                     ETag?: string;
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
                     [name: string]: unknown;
@@ -5425,6 +5970,23 @@ export interface operations {
             /** @description If-Match is required: send the ETag you last read */
             428: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the client's rate limit; retry after Retry-After */
+            429: {
+                headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
                     [name: string]: unknown;
@@ -5472,6 +6034,10 @@ export interface operations {
             /** @description Newest first. */
             200: {
                 headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
                     [name: string]: unknown;
@@ -5524,6 +6090,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Over the client's rate limit; retry after Retry-After */
+            429: {
+                headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
@@ -5558,6 +6141,10 @@ export interface operations {
                 headers: {
                     /** @description Where the created resource lives. */
                     Location?: string;
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
                     [name: string]: unknown;
@@ -5643,6 +6230,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Over the client's rate limit; retry after Retry-After */
+            429: {
+                headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
@@ -5677,6 +6281,10 @@ export interface operations {
             /** @description One outcome per lead, in order. */
             200: {
                 headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
                     [name: string]: unknown;
@@ -5762,6 +6370,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Over the client's rate limit; retry after Retry-After */
+            429: {
+                headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
@@ -5789,6 +6414,10 @@ export interface operations {
             /** @description The lead. */
             200: {
                 headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
                     [name: string]: unknown;
@@ -5852,6 +6481,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Over the client's rate limit; retry after Retry-After */
+            429: {
+                headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
@@ -5879,6 +6525,10 @@ export interface operations {
             /** @description Request fulfilled, nothing follows */
             204: {
                 headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
                     [name: string]: unknown;
@@ -5940,6 +6590,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Over the client's rate limit; retry after Retry-After */
+            429: {
+                headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
@@ -5976,6 +6643,10 @@ export interface operations {
                 headers: {
                     /** @description The new ETag, for the next change. */
                     ETag?: string;
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
                     [name: string]: unknown;
@@ -6094,6 +6765,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Over the client's rate limit; retry after Retry-After */
+            429: {
+                headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
@@ -6121,6 +6809,10 @@ export interface operations {
             /** @description The tombstone that remains. */
             200: {
                 headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
                     [name: string]: unknown;
@@ -6184,6 +6876,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Over the client's rate limit; retry after Retry-After */
+            429: {
+                headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
@@ -6211,6 +6920,10 @@ export interface operations {
             /** @description Oldest first. */
             200: {
                 headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
                     [name: string]: unknown;
@@ -6274,6 +6987,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Over the client's rate limit; retry after Retry-After */
+            429: {
+                headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
@@ -6305,6 +7035,10 @@ export interface operations {
             /** @description The lead as it is now. */
             200: {
                 headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
                     [name: string]: unknown;
@@ -6401,6 +7135,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Over the client's rate limit; retry after Retry-After */
+            429: {
+                headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
@@ -6442,6 +7193,10 @@ export interface operations {
                     "Content-Language"?: string;
                     /** @description Strong validator of this representation; send it back in If-None-Match. */
                     ETag?: string;
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
                     [name: string]: unknown;
@@ -6518,6 +7273,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Over the client's rate limit; retry after Retry-After */
+            429: {
+                headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
@@ -6557,6 +7329,10 @@ export interface operations {
                     "Content-Language"?: string;
                     /** @description Strong validator of this representation; send it back in If-None-Match. */
                     ETag?: string;
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
                     [name: string]: unknown;
@@ -6633,6 +7409,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Over the client's rate limit; retry after Retry-After */
+            429: {
+                headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
@@ -6675,6 +7468,10 @@ export interface operations {
                     "Content-Language"?: string;
                     /** @description Strong validator of this representation; send it back in If-None-Match. */
                     ETag?: string;
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
                     [name: string]: unknown;
@@ -6751,6 +7548,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Over the client's rate limit; retry after Retry-After */
+            429: {
+                headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
@@ -6792,6 +7606,10 @@ export interface operations {
                     "Content-Language"?: string;
                     /** @description Strong validator of this representation; send it back in If-None-Match. */
                     ETag?: string;
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
                     [name: string]: unknown;
@@ -6868,6 +7686,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Over the client's rate limit; retry after Retry-After */
+            429: {
+                headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
@@ -6915,6 +7750,10 @@ export interface operations {
                     "Content-Language"?: string;
                     /** @description Strong validator of this representation; send it back in If-None-Match. */
                     ETag?: string;
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
                     [name: string]: unknown;
@@ -6991,6 +7830,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Over the client's rate limit; retry after Retry-After */
+            429: {
+                headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
@@ -7036,6 +7892,10 @@ export interface operations {
                     "Content-Language"?: string;
                     /** @description Strong validator of this representation; send it back in If-None-Match. */
                     ETag?: string;
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
                     [name: string]: unknown;
@@ -7112,6 +7972,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Over the client's rate limit; retry after Retry-After */
+            429: {
+                headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
@@ -7137,6 +8014,10 @@ export interface operations {
             /** @description Oldest first. */
             200: {
                 headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
                     [name: string]: unknown;
@@ -7178,6 +8059,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Over the client's rate limit; retry after Retry-After */
+            429: {
+                headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
@@ -7209,6 +8107,10 @@ export interface operations {
                 headers: {
                     /** @description Where the created resource lives. */
                     Location?: string;
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
                     [name: string]: unknown;
@@ -7294,6 +8196,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Over the client's rate limit; retry after Retry-After */
+            429: {
+                headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
@@ -7321,6 +8240,10 @@ export interface operations {
             /** @description The subscription. */
             200: {
                 headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
                     [name: string]: unknown;
@@ -7384,6 +8307,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Over the client's rate limit; retry after Retry-After */
+            429: {
+                headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
@@ -7411,6 +8351,10 @@ export interface operations {
             /** @description Request fulfilled, nothing follows */
             204: {
                 headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
                     [name: string]: unknown;
@@ -7472,6 +8416,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Over the client's rate limit; retry after Retry-After */
+            429: {
+                headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
@@ -7508,6 +8469,10 @@ export interface operations {
                 headers: {
                     /** @description The new ETag, for the next change. */
                     ETag?: string;
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
                     [name: string]: unknown;
@@ -7615,6 +8580,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Over the client's rate limit; retry after Retry-After */
+            429: {
+                headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
@@ -7646,6 +8628,10 @@ export interface operations {
             /** @description Newest first. */
             200: {
                 headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
                     [name: string]: unknown;
@@ -7709,6 +8695,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Over the client's rate limit; retry after Retry-After */
+            429: {
+                headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
@@ -7737,6 +8740,10 @@ export interface operations {
             /** @description Queued: the new delivery. */
             202: {
                 headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
                     [name: string]: unknown;
@@ -7811,6 +8818,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Over the client's rate limit; retry after Retry-After */
+            429: {
+                headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
@@ -7842,6 +8866,10 @@ export interface operations {
             /** @description The new secret, shown only now. */
             200: {
                 headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
                     [name: string]: unknown;
@@ -7927,6 +8955,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Over the client's rate limit; retry after Retry-After */
+            429: {
+                headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Temporarily unavailable; retry after Retry-After */
             503: {
                 headers: {
@@ -7954,6 +8999,10 @@ export interface operations {
             /** @description Queued: the test delivery. */
             202: {
                 headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
                     [name: string]: unknown;
@@ -8009,6 +9058,23 @@ export interface operations {
             /** @description The URL is longer than the service accepts (8 KiB) */
             414: {
                 headers: {
+                    /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the client's rate limit; retry after Retry-After */
+            429: {
+                headers: {
+                    /** @description What is left of it and when it is whole again, e.g. `"standard";r=599;t=42`. */
+                    RateLimit?: string;
+                    /** @description The client's quota (IETF draft RateLimit fields), e.g. `"standard";q=600;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
                     /** @description The request's id (yours when you sent a well-formed X-Request-ID); quote it to support. */
                     "X-Request-ID"?: string;
                     [name: string]: unknown;

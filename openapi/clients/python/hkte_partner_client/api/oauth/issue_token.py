@@ -52,6 +52,11 @@ def _parse_response(
 
         return response_413
 
+    if response.status_code == 429:
+        response_429 = OAuthError.from_dict(response.json())
+
+        return response_429
+
     if response.status_code == 503:
         response_503 = OAuthError.from_dict(response.json())
 
@@ -83,7 +88,8 @@ def sync_detailed(
 
      RFC 6749 §4.4. Authenticate with `client_secret_basic`, `client_secret_post` or
     `private_key_jwt` (RFC 7523: `aud` is the issuer identifier, `exp` at most 5 minutes away,
-    each `jti` accepted once). The answer is an RFC 9068 JWT to send as `Authorization: Bearer`.
+    each `jti` accepted once). The answer is an RFC 9068 JWT to send as `Authorization: Bearer`;
+    reuse it until it expires: token requests are limited per client id and per address (429).
 
     Args:
         body (TokenRequest):
@@ -116,7 +122,8 @@ def sync(
 
      RFC 6749 §4.4. Authenticate with `client_secret_basic`, `client_secret_post` or
     `private_key_jwt` (RFC 7523: `aud` is the issuer identifier, `exp` at most 5 minutes away,
-    each `jti` accepted once). The answer is an RFC 9068 JWT to send as `Authorization: Bearer`.
+    each `jti` accepted once). The answer is an RFC 9068 JWT to send as `Authorization: Bearer`;
+    reuse it until it expires: token requests are limited per client id and per address (429).
 
     Args:
         body (TokenRequest):
@@ -144,7 +151,8 @@ async def asyncio_detailed(
 
      RFC 6749 §4.4. Authenticate with `client_secret_basic`, `client_secret_post` or
     `private_key_jwt` (RFC 7523: `aud` is the issuer identifier, `exp` at most 5 minutes away,
-    each `jti` accepted once). The answer is an RFC 9068 JWT to send as `Authorization: Bearer`.
+    each `jti` accepted once). The answer is an RFC 9068 JWT to send as `Authorization: Bearer`;
+    reuse it until it expires: token requests are limited per client id and per address (429).
 
     Args:
         body (TokenRequest):
@@ -175,7 +183,8 @@ async def asyncio(
 
      RFC 6749 §4.4. Authenticate with `client_secret_basic`, `client_secret_post` or
     `private_key_jwt` (RFC 7523: `aud` is the issuer identifier, `exp` at most 5 minutes away,
-    each `jti` accepted once). The answer is an RFC 9068 JWT to send as `Authorization: Bearer`.
+    each `jti` accepted once). The answer is an RFC 9068 JWT to send as `Authorization: Bearer`;
+    reuse it until it expires: token requests are limited per client id and per address (429).
 
     Args:
         body (TokenRequest):
