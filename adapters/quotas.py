@@ -6,8 +6,9 @@ spent it takes another. Shares are a tenth of the quota while plenty is left and
 request as the limit nears, so the processes together never admit more than the limit, a
 process rarely waits on the database (about once per tenth of the quota), and little is left
 unused in other processes' shares when the window ends. A caller whose quota is gone is
-refused from memory until the window ends. If the database cannot be reached, requests are let
-through (availability first; the database being away is answered elsewhere).
+refused from memory until the window ends. If the database cannot be reached (or does not
+answer within a second), each process goes on alone for a few seconds, admitting from its own
+count up to the limit: no request waits on a database that is away, and no caller is unlimited.
 """
 
 from __future__ import annotations
@@ -39,11 +40,16 @@ class _Share:
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
 
 
+TAKE_TIMEOUT_S = 1.0
+ALONE_FOR_S = 5.0
+
+
 @dataclass
 class SharedQuotas:
     database: Database
     clock: Callable[[], float] = time.time
     _shares: dict[tuple[str, int], _Share] = field(default_factory=dict)
+    _alone_until: float = 0.0  # after a failed take: decide locally until then
 
     async def hit(self, key: str, quota: Quota) -> Decision:
         now = self.clock()
@@ -64,27 +70,29 @@ class SharedQuotas:
     async def _take(self, key: str, window: int, quota: Quota, share: _Share) -> None:
         remaining = quota.limit - share.total
         want = max(1, min(quota.limit // 10, remaining // 4))
+        if self.clock() < self._alone_until:
+            self._take_locally(share, quota, want)
+            return
         expires = datetime.fromtimestamp((window + 2) * quota.window_s, UTC)
+        values = {"key": key, "window": window, "want": want, "limit": quota.limit, "expires": expires}
         try:
-            async with self.database.session() as session, session.begin():
-                row = (
-                    await session.execute(
-                        TAKE,
-                        {
-                            "key": key,
-                            "window": window,
-                            "want": want,
-                            "limit": quota.limit,
-                            "expires": expires,
-                        },
-                    )
-                ).one()
+            async with asyncio.timeout(TAKE_TIMEOUT_S), self.database.session() as session, session.begin():
+                row = (await session.execute(TAKE, values)).one()
         except Exception as exc:
-            log.warning("quota counters unreachable, admitting: %s", type(exc).__name__)
-            share.left = 1
+            log.warning(
+                "quota counters unreachable, counting alone for %.0f s: %s", ALONE_FOR_S, type(exc).__name__
+            )
+            self._alone_until = self.clock() + ALONE_FOR_S
+            self._take_locally(share, quota, want)
             return
         share.left, share.total = int(row.granted), int(row.total)
         share.gone = share.left == 0
+
+    @staticmethod
+    def _take_locally(share: _Share, quota: Quota, want: int) -> None:
+        granted = max(0, min(want, quota.limit - share.total))
+        share.left, share.total = granted, share.total + granted
+        share.gone = granted == 0
 
     def _forget_ended(self, now: float) -> None:
         for slot in [slot for slot, share in self._shares.items() if share.ends_at <= now]:

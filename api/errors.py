@@ -17,7 +17,7 @@ from domain.errors import DomainError, InvalidValue, NotAllowed, NotFound, Preco
 from domain.lead_intake import KeyReused, LeadAlreadySubmitted, RequestInFlight
 from domain.leads import IllegalTransition
 from domain.talent_list import EditionRejected
-from domain.webhook_subscriptions import DeliveryInProgress, TooManySubscriptions
+from domain.webhook_subscriptions import DeliveryInProgress, SubscriptionInactive, TooManySubscriptions
 
 log = logging.getLogger("hkte.api")
 
@@ -183,6 +183,10 @@ def handle_domain(request: _Request, exc: DomainError) -> Response[Problem]:
     if isinstance(exc, TooManySubscriptions):
         return problem_response(
             request, status=409, slug="subscription-limit", title="Too many subscriptions", detail=str(exc)
+        )
+    if isinstance(exc, SubscriptionInactive):
+        return problem_response(
+            request, status=409, slug="subscription-inactive", title="Subscription inactive", detail=str(exc)
         )
     if isinstance(exc, DeliveryInProgress):
         return problem_response(

@@ -73,6 +73,7 @@ _DESCRIPTIONS = {
     403: "The token lacks the scope this operation needs",
     404: "No such resource (or not yours)",
     409: "Conflicts with the current state",
+    410: "Gone: what this refers to was removed (problem details say what to do)",
     412: "If-Match does not match the current ETag",
     413: "The body is larger than the service accepts",
     422: "The body is not valid (each bad field is named)",

@@ -74,7 +74,9 @@ class ChangeLog(Protocol):
 
 
 def lead_change(kind: ChangeType, lead: Lead) -> Change:
-    return Change(kind, Resource.LEAD, str(lead.id), lead.partner_id, lead.status.value)
+    """An erasure changes no status (status: null, whatever erased it); the others tell the new one."""
+    status = None if kind is ChangeType.LEAD_ERASED else lead.status.value
+    return Change(kind, Resource.LEAD, str(lead.id), lead.partner_id, status)
 
 
 def edition_published(code: str) -> Change:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from types import TracebackType
 from typing import Protocol
+from urllib.parse import urlsplit
 from uuid import UUID
 
 from domain.audit import Actor, AuditEntry
@@ -30,6 +31,11 @@ SECRET_BYTES = 32
 class TooManySubscriptions(DomainError):
     def __init__(self) -> None:
         super().__init__(f"a partner has at most {MAX_SUBSCRIPTIONS} webhook subscriptions; delete one first")
+
+
+class SubscriptionInactive(DomainError):
+    def __init__(self) -> None:
+        super().__init__("the subscription is inactive; reactivate it (PATCH active: true) to redeliver")
 
 
 class DeliveryInProgress(DomainError):
@@ -107,6 +113,11 @@ def _entry(action: str, actor: Actor, subscription_id: UUID, **details: object) 
     )
 
 
+def _host(url: str) -> str:
+    """Where deliveries go, for the audit log (no path or query: they may carry tokens)."""
+    return urlsplit(url).netloc.rpartition("@")[2]
+
+
 def _types(types: tuple[ChangeType, ...]) -> tuple[ChangeType, ...]:
     if not types:
         raise InvalidValue("event_types", "name at least one event type")
@@ -150,7 +161,11 @@ class WebhookSubscriptions:
                 updated_at=now,
             )
             saved = await uow.subscriptions.add(subscription, secret)
-            await uow.audit.record(_entry("webhook.created", actor, saved.id, types=[t.value for t in types]))
+            await uow.audit.record(
+                _entry(
+                    "webhook.created", actor, saved.id, host=_host(new.url), types=[t.value for t in types]
+                )
+            )
             await uow.commit()
         return saved, secret
 
@@ -191,7 +206,17 @@ class WebhookSubscriptions:
             saved = await uow.subscriptions.update(changed)
             if current.active and not saved.active:
                 await uow.deliveries.cancel_pending(saved.id)
-            await uow.audit.record(_entry("webhook.updated", actor, saved.id, active=saved.active))
+            await uow.audit.record(
+                _entry(
+                    "webhook.updated",
+                    actor,
+                    saved.id,
+                    active=saved.active,
+                    host=_host(saved.url),
+                    previous_host=_host(current.url),
+                    types=[t.value for t in saved.event_types],
+                )
+            )
             await uow.commit()
             return saved
 
@@ -228,12 +253,14 @@ class WebhookSubscriptions:
     ) -> Delivery:
         """The same event (same `webhook-id`, so receivers can tell) queued again now."""
         async with self.unit_of_work() as uow:
-            await self._own(uow, principal, subscription_id)
+            subscription = await self._own(uow, principal, subscription_id, for_update=True)
             delivery = await uow.deliveries.get(subscription_id, delivery_id)
             if delivery is None:
                 raise NotFound("delivery", delivery_id)
             if delivery.state is DeliveryState.PENDING:
                 raise DeliveryInProgress()
+            if not subscription.active:
+                raise SubscriptionInactive()
             again = await uow.deliveries.again(delivery)
             await uow.audit.record(
                 _entry("webhook.redelivered", actor, subscription_id, delivery=str(delivery_id))
@@ -245,7 +272,7 @@ class WebhookSubscriptions:
         """A `webhook.test` event for this endpoint only, queued now (also when inactive: check an
         endpoint before turning it on)."""
         async with self.unit_of_work() as uow:
-            await self._own(uow, principal, subscription_id)
+            await self._own(uow, principal, subscription_id, for_update=True)
             change = webhook_test(subscription_id, principal.partner_id)
             await uow.changes.record(change)
             delivery = await uow.deliveries.of_change(subscription_id, change.id)

@@ -37,21 +37,29 @@ RECORD = text(
     bindparam("subscription_id", type_=PG_UUID(as_uuid=True)),
 )
 
-# Rows of transactions older than every running one (their xmin) are final: nothing can commit
-# before them any more, so the cursor never skips a late commit.
-FEED = text(
-    """
+# Rows of transactions older than every running one (their xmin) are final: nothing can be
+# written before them any more, so the cursor never skips a late commit. The partner's own rows
+# and the public ones are read apart (each from the (partner_id, txid, position) index) and merged.
+_FEED_PART = """
     SELECT id, txid, position, type, resource, resource_id, status, occurred_at
     FROM change_events
-    WHERE (partner_id = :partner_id OR partner_id IS NULL)
+    WHERE partner_id {who}
       AND type <> 'webhook.test'
       AND (txid, position) > (:txid, :position)
       AND txid < (pg_snapshot_xmin(pg_current_snapshot())::text)::bigint
       AND (cardinality(CAST(:types AS text[])) = 0 OR type = ANY(CAST(:types AS text[])))
     ORDER BY txid, position
     LIMIT :limit
-    """
+"""
+FEED = text(
+    f"({_FEED_PART.format(who='= :partner_id')}) UNION ALL ({_FEED_PART.format(who='IS NULL')}) "
+    "ORDER BY txid, position LIMIT :limit"
 ).bindparams(bindparam("partner_id", type_=PG_UUID(as_uuid=True)))
+HORIZON = text("SELECT txid, position FROM change_feed_horizon WHERE id = 1")
+
+
+class CursorExpired(Exception):
+    """The events after this cursor were partly forgotten (retention): start the feed again."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +101,12 @@ class SqlChangeLog:
 async def read_feed(
     session: AsyncSession, partner_id: UUID, after: FeedPosition, types: tuple[str, ...], limit: int
 ) -> list[FeedEntry]:
+    """The entries after `after`; CursorExpired if retention removed some of them (a cursor of
+    the very start, never issued by a page, reads from the oldest entry kept)."""
+    if after != FeedPosition():
+        horizon = (await session.execute(HORIZON)).one()
+        if (after.txid, after.position) < (horizon.txid, horizon.position):
+            raise CursorExpired()
     rows = await session.execute(
         FEED,
         {

@@ -64,6 +64,9 @@ class Database:
                 "command_timeout": pool.statement_timeout_ms / 1000 + COMMAND_TIMEOUT_MARGIN_S,
                 "server_settings": {
                     "statement_timeout": str(pool.statement_timeout_ms),
+                    # a transaction left open holds back every partner's change feed (which waits
+                    # for older transactions to end) and vacuum: never for more than a minute
+                    "idle_in_transaction_session_timeout": "60000",
                     "application_name": pool.application_name,
                 },
             },

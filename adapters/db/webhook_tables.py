@@ -37,7 +37,7 @@ class ChangeEventRow(Base):
     __table_args__ = (
         CheckConstraint(_one_of("type", tuple(t.value for t in ChangeType)), name="type"),
         CheckConstraint(_one_of("resource", tuple(r.value for r in Resource)), name="resource"),
-        Index("ix_change_events_feed", "txid", "position"),
+        Index("ix_change_events_feed", "partner_id", "txid", "position"),
         Index("ix_change_events_occurred_at", "occurred_at"),
     )
 
@@ -51,6 +51,18 @@ class ChangeEventRow(Base):
     status: Mapped[str | None] = mapped_column(String(32))
     subscription_id: Mapped[UUID | None] = mapped_column()
     occurred_at: Mapped[datetime] = mapped_column(server_default=func.now())
+
+
+class ChangeFeedHorizonRow(Base):
+    """One row: the feed position up to which events were purged (retention). A cursor before
+    it may have missed events, and is told so."""
+
+    __tablename__ = "change_feed_horizon"
+    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    txid: Mapped[int] = mapped_column(BigInteger)
+    position: Mapped[int] = mapped_column(BigInteger)
 
 
 class SubscriptionRow(Base):
@@ -80,6 +92,12 @@ class DeliveryRow(Base):
             "ix_webhook_deliveries_due",
             "next_attempt_at",
             postgresql_where=text("state = 'pending'"),
+        ),
+        Index(
+            "ix_webhook_deliveries_leased",
+            "subscription_id",
+            "leased_until",
+            postgresql_where=text("leased_until IS NOT NULL"),
         ),
     )
 

@@ -9,6 +9,7 @@ from sqlalchemy import delete, func, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from adapters.crypto import ServerKeys
+from adapters.db.tables import PartnerRow
 from adapters.db.webhook_tables import AttemptRow, ChangeEventRow, DeliveryRow, SubscriptionRow
 from domain.changes import ChangeType
 from domain.webhooks import Attempt, Delivery, DeliveryQuery, DeliveryState, Subscription
@@ -42,6 +43,9 @@ class SqlSubscriptionStore:
         self.keys = keys
 
     async def count(self, partner_id: UUID) -> int:
+        """How many the partner has, holding its row until commit so two creations at once count
+        each other (the limit holds)."""
+        await self.session.execute(select(PartnerRow.id).where(PartnerRow.id == partner_id).with_for_update())
         return int(await self.session.scalar(select(func.count()).where(S.partner_id == partner_id)) or 0)
 
     async def add(self, subscription: Subscription, secret: bytes) -> Subscription:
@@ -185,6 +189,11 @@ class SqlDeliveryStore:
         result = await self.session.execute(
             update(D)
             .where(D.subscription_id == subscription_id, D.state == DeliveryState.PENDING.value)
-            .values(state=DeliveryState.CANCELLED.value, completed_at=func.now(), leased_until=None)
+            .values(
+                state=DeliveryState.CANCELLED.value,
+                completed_at=func.now(),
+                leased_until=None,
+                lease_owner=None,
+            )
         )
         return int(result.rowcount)  # type: ignore[attr-defined]

@@ -27,7 +27,7 @@ class ChangeMessage(msgspec.Struct, frozen=True, kw_only=True):
         str, Meta(description="The event id: also the `webhook-id` header, the same on every retry.")
     ]
     type: ChangeType
-    timestamp: Annotated[datetime, Meta(description="When the change was committed.")]
+    timestamp: Annotated[datetime, Meta(description="When the change was made.")]
     data: ChangedResource
 
 

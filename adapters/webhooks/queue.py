@@ -12,6 +12,7 @@ dies leaves a lease that expires, and the delivery is attempted again (at least 
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID
@@ -23,30 +24,42 @@ from adapters.db.database import Database
 from domain.audit import Actor, AuditEntry
 from domain.webhooks import Attempt, DeliveryState
 
+# Due deliveries no other worker holds, at most PER_SUBSCRIPTION in flight per endpoint (so one
+# slow endpoint cannot take every worker's slots). Each claim gets its own lease token: only the
+# attempt that holds the current lease may record the outcome.
 CLAIM = text(
     """
     WITH picked AS (
-        SELECT id FROM webhook_deliveries
-        WHERE state = 'pending' AND next_attempt_at <= now()
-          AND (leased_until IS NULL OR leased_until < now())
-        ORDER BY next_attempt_at
+        SELECT d.id FROM webhook_deliveries d
+        WHERE d.state = 'pending' AND d.next_attempt_at <= now()
+          AND (d.leased_until IS NULL OR d.leased_until < now())
+          AND (
+              SELECT count(*) FROM webhook_deliveries busy
+              WHERE busy.subscription_id = d.subscription_id AND busy.leased_until > now()
+          ) < :per_subscription
+        ORDER BY d.next_attempt_at
         LIMIT :limit
         FOR UPDATE SKIP LOCKED
     )
     UPDATE webhook_deliveries d
-    SET leased_until = now() + make_interval(secs => :lease_s), lease_owner = :owner
+    SET leased_until = now() + make_interval(secs => :lease_s), lease_owner = :lease
     FROM picked, change_events c, webhook_subscriptions s
     WHERE d.id = picked.id AND c.id = d.change_id AND s.id = d.subscription_id
-    RETURNING d.id, d.attempts, d.created_at, d.subscription_id, s.url, s.secret_sealed,
+    RETURNING d.id, d.attempts, d.created_at, d.subscription_id, s.url, s.secret_sealed, s.active,
         CASE WHEN s.previous_secret_expires_at > now() THEN s.previous_secret_sealed END AS previous_secret,
         c.id AS change_id, c.type, c.resource, c.resource_id, c.status, c.occurred_at, now() AS claimed_at
     """
 )
+PER_SUBSCRIPTION = 4
 
 NEXT_DUE = text(
     """
-    SELECT extract(epoch FROM min(greatest(next_attempt_at, coalesce(leased_until, next_attempt_at))) - now())
-    FROM webhook_deliveries WHERE state = 'pending'
+    SELECT extract(epoch FROM least(
+        (SELECT next_attempt_at FROM webhook_deliveries
+         WHERE state = 'pending' AND leased_until IS NULL ORDER BY next_attempt_at LIMIT 1),
+        (SELECT leased_until FROM webhook_deliveries
+         WHERE state = 'pending' AND leased_until IS NOT NULL ORDER BY leased_until LIMIT 1)
+    ) - now())
     """
 )
 
@@ -54,17 +67,18 @@ RECORD_ATTEMPT = text(
     """
     INSERT INTO webhook_attempts (delivery_id, attempted_at, duration_ms, status_code, error, worker)
     SELECT id, :attempted_at, :duration_ms, :status_code, :error, :worker
-    FROM webhook_deliveries WHERE id = :id
+    FROM webhook_deliveries WHERE id = :id AND lease_owner = :lease AND state = 'pending'
     """
 )
 
 FINISH = text(
     """
     UPDATE webhook_deliveries
-    SET attempts = attempts + 1, state = CAST(:state AS varchar), next_attempt_at = :next_attempt_at,
+    SET attempts = attempts + CAST(:attempted AS integer), state = CAST(:state AS varchar),
+        next_attempt_at = :next_attempt_at,
         completed_at = CASE WHEN CAST(:state AS varchar) = 'pending' THEN NULL ELSE now() END,
         leased_until = NULL, lease_owner = NULL
-    WHERE id = :id AND lease_owner = :owner
+    WHERE id = :id AND lease_owner = :lease AND state = 'pending'
     """
 )
 
@@ -75,40 +89,60 @@ DISABLE = text(
         SET active = false, disabled_reason = :reason, version = version + 1, updated_at = now()
         WHERE id = :subscription_id AND active
         RETURNING id
+    ),
+    cancelled AS (
+        UPDATE webhook_deliveries
+        SET state = 'cancelled', completed_at = now(), leased_until = NULL, lease_owner = NULL
+        WHERE subscription_id IN (SELECT id FROM off) AND state = 'pending' AND id <> :id
     )
-    UPDATE webhook_deliveries SET state = 'cancelled', completed_at = now(), leased_until = NULL
-    WHERE subscription_id IN (SELECT id FROM off) AND state = 'pending' AND id <> :id
+    SELECT count(*) FROM off
     """
 )
 
-
-# Deliveries that ended, and change events no delivery still needs, go after the retention
-# period: the change feed and the delivery log reach that far back (documented in the README).
-PURGE = text(
+# Retention, in batches (each under the statement timeout), by one worker at a time: deliveries
+# that ended, then change events no delivery still needs. The feed remembers how far it was
+# purged (its horizon), so a cursor from before is told (410) instead of silently skipping.
+PURGE_LOCK = text("SELECT pg_try_advisory_xact_lock(hashtext('hkte-webhook-retention'))")
+PURGE_DELIVERIES = text(
+    """
+    DELETE FROM webhook_deliveries WHERE id IN (
+        SELECT id FROM webhook_deliveries
+        WHERE state <> 'pending' AND created_at < now() - make_interval(days => :days)
+        LIMIT :batch
+    )
+    """
+)
+PURGE_EVENTS = text(
     """
     WITH gone AS (
-        DELETE FROM webhook_deliveries
-        WHERE state <> 'pending' AND created_at < now() - make_interval(days => :days)
-    )
-    DELETE FROM change_events c
-    WHERE c.occurred_at < now() - make_interval(days => :days)
-      AND NOT EXISTS (
-          SELECT 1 FROM webhook_deliveries d
-          WHERE d.change_id = c.id
-            AND (d.state = 'pending' OR d.created_at >= now() - make_interval(days => :days))
-      )
+        DELETE FROM change_events WHERE id IN (
+            SELECT c.id FROM change_events c
+            WHERE c.occurred_at < now() - make_interval(days => :days)
+              AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.change_id = c.id)
+            ORDER BY c.txid, c.position
+            LIMIT :batch
+        )
+        RETURNING txid, position
+    ),
+    last AS (SELECT txid, position FROM gone ORDER BY txid DESC, position DESC LIMIT 1)
+    UPDATE change_feed_horizon h SET txid = last.txid, position = last.position
+    FROM last WHERE (last.txid, last.position) > (h.txid, h.position)
+    RETURNING (SELECT count(*) FROM gone)
     """
 )
+PURGE_BATCH = 5000
 
 
 @dataclass(frozen=True, slots=True)
 class Claimed:
+    lease: str  # the token of this claim: finishing needs it
     id: UUID
     attempts: int  # made before this one
     created_at: datetime
     claimed_at: datetime
     subscription_id: UUID
     url: str
+    active: bool
     secret_sealed: bytes
     previous_secret_sealed: bytes | None
     change_id: UUID
@@ -126,18 +160,27 @@ class DeliveryQueue:
         self.lease_s = lease_s
 
     async def claim(self, limit: int) -> list[Claimed]:
+        lease = f"{self.owner[:40]}/{secrets.token_hex(6)}"
         async with self.database.session() as session, session.begin():
             rows = await session.execute(
-                CLAIM, {"limit": limit, "lease_s": self.lease_s, "owner": self.owner}
+                CLAIM,
+                {
+                    "limit": limit,
+                    "lease_s": self.lease_s,
+                    "lease": lease,
+                    "per_subscription": PER_SUBSCRIPTION,
+                },
             )
             return [
                 Claimed(
+                    lease=lease,
                     id=r.id,
                     attempts=r.attempts,
                     created_at=r.created_at,
                     claimed_at=r.claimed_at,
                     subscription_id=r.subscription_id,
                     url=r.url,
+                    active=r.active,
                     secret_sealed=r.secret_sealed,
                     previous_secret_sealed=r.previous_secret,
                     change_id=r.change_id,
@@ -151,10 +194,25 @@ class DeliveryQueue:
             ]
 
     async def purge(self, days: int) -> int:
-        """Forget deliveries and change events older than `days`; returns the events removed."""
-        async with self.database.session() as session, session.begin():
-            result = await session.execute(PURGE, {"days": days})
-            return int(result.rowcount)  # type: ignore[attr-defined]
+        """Forget deliveries and change events older than `days`, batch by batch, unless another
+        worker is at it; returns the change events removed."""
+        removed = 0
+        for statement in (PURGE_DELIVERIES, PURGE_EVENTS):
+            while True:
+                async with self.database.session() as session, session.begin():
+                    if not await session.scalar(PURGE_LOCK):
+                        return removed
+                    result = await session.execute(statement, {"days": days, "batch": PURGE_BATCH})
+                    count = (
+                        int(result.rowcount)  # type: ignore[attr-defined]
+                        if statement is PURGE_DELIVERIES
+                        else int(result.scalar() or 0)
+                    )
+                if statement is PURGE_EVENTS:
+                    removed += count
+                if count < PURGE_BATCH:
+                    break
+        return removed
 
     async def seconds_to_next(self) -> float | None:
         async with self.database.session() as session:
@@ -164,41 +222,52 @@ class DeliveryQueue:
     async def finish(
         self,
         job: Claimed,
-        attempt: Attempt,
+        attempt: Attempt | None,
         state: DeliveryState,
         next_attempt_at: datetime | None,
         disable_reason: str | None = None,
     ) -> bool:
-        """Record the attempt and the delivery's new state; False if the lease was lost meanwhile
-        (another worker owns the delivery now, and records its own attempt)."""
+        """Record the attempt (if one was made) and the delivery's new state. False when the
+        claim no longer holds (the lease ran out and another claim took it, or the delivery was
+        cancelled meanwhile): then nothing is recorded and a cancellation stays."""
         async with self.database.session() as session, session.begin():
-            await session.execute(
-                RECORD_ATTEMPT,
-                {
-                    "id": job.id,
-                    "attempted_at": attempt.attempted_at,
-                    "duration_ms": attempt.duration_ms,
-                    "status_code": attempt.status_code,
-                    "error": attempt.error,
-                    "worker": self.owner,
-                },
-            )
+            if attempt is not None:
+                await session.execute(
+                    RECORD_ATTEMPT,
+                    {
+                        "id": job.id,
+                        "lease": job.lease,
+                        "attempted_at": attempt.attempted_at,
+                        "duration_ms": attempt.duration_ms,
+                        "status_code": attempt.status_code,
+                        "error": attempt.error,
+                        "worker": self.owner[:64],
+                    },
+                )
             result = await session.execute(
                 FINISH,
-                {"id": job.id, "owner": self.owner, "state": state.value, "next_attempt_at": next_attempt_at},
+                {
+                    "id": job.id,
+                    "lease": job.lease,
+                    "attempted": 0 if attempt is None else 1,
+                    "state": state.value,
+                    "next_attempt_at": next_attempt_at,
+                },
             )
-            if disable_reason is not None:
-                await session.execute(
+            held = bool(result.rowcount)  # type: ignore[attr-defined]
+            if held and disable_reason is not None:
+                turned_off = await session.scalar(
                     DISABLE, {"subscription_id": job.subscription_id, "id": job.id, "reason": disable_reason}
                 )
-                await SqlAuditLog(session).record(
-                    AuditEntry(
-                        action="webhook.disabled",
-                        outcome="success",
-                        actor=Actor.operator("webhook-worker"),
-                        target_type="webhook_subscription",
-                        target_id=str(job.subscription_id),
-                        details={"reason": disable_reason},
+                if turned_off:
+                    await SqlAuditLog(session).record(
+                        AuditEntry(
+                            action="webhook.disabled",
+                            outcome="success",
+                            actor=Actor.operator("webhook-worker"),
+                            target_type="webhook_subscription",
+                            target_id=str(job.subscription_id),
+                            details={"reason": disable_reason},
+                        )
                     )
-                )
-            return bool(result.rowcount)  # type: ignore[attr-defined]
+            return held

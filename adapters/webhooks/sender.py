@@ -43,7 +43,10 @@ class WebhookSender:
                 pool=timeouts.connect_s,
             ),
             follow_redirects=False,
-            limits=httpx.Limits(max_connections=max_connections, max_keepalive_connections=max_connections),
+            # no connection reuse: connections are opened to a checked address and pooled by that
+            # address, so a kept-alive TLS session verified for one host could carry another
+            # host's delivery on the same address without its certificate being checked
+            limits=httpx.Limits(max_connections=max_connections, max_keepalive_connections=0),
             trust_env=False,  # no proxy from the environment: the address we checked is where we go
         )
 
@@ -61,12 +64,13 @@ class WebhookSender:
         except TargetRefused as exc:
             return done(None, f"refused: {exc.message}"[:200])
         address = target.addresses[0]
-        host = f"[{address}]" if isinstance(address, ipaddress.IPv6Address) else str(address)
-        pinned = target.url._replace(netloc=f"{host}:{target.port}").geturl()
+        connect_to = f"[{address}]" if isinstance(address, ipaddress.IPv6Address) else str(address)
+        pinned = target.url._replace(netloc=f"{connect_to}:{target.port}").geturl()
         default_port = target.port == (443 if target.url.scheme == "https" else 80)
+        name = f"[{target.host}]" if ":" in target.host else target.host
         all_headers = {
             **headers,
-            "Host": target.host if default_port else f"{target.host}:{target.port}",
+            "Host": name if default_port else f"{name}:{target.port}",
             "Content-Type": "application/json",
             "User-Agent": USER_AGENT,
         }
@@ -88,3 +92,5 @@ class WebhookSender:
             return done(None, f"connection failed: {type(exc).__name__}")
         except httpx.HTTPError as exc:
             return done(None, f"HTTP error: {type(exc).__name__}")
+        except (ValueError, OSError) as exc:  # e.g. a header our HTTP client cannot send
+            return done(None, f"could not send: {type(exc).__name__}")

@@ -12,15 +12,20 @@ there is plain http accepted.
 from __future__ import annotations
 
 import asyncio
+import functools
 import ipaddress
+import logging
 import socket
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from urllib.parse import SplitResult, urlsplit
 
 from domain.errors import InvalidValue
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+_RESOLVERS = ThreadPoolExecutor(max_workers=4, thread_name_prefix="webhook-dns")
+log = logging.getLogger("hkte.webhooks")
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 
@@ -46,7 +51,10 @@ def _unwrapped(address: IPAddress) -> IPAddress:
 
 def is_public(address: IPAddress) -> bool:
     address = _unwrapped(address)
-    return address.is_global and not (address.is_multicast or address.is_reserved or address.is_unspecified)
+    site_local = isinstance(address, ipaddress.IPv6Address) and address.is_site_local
+    return address.is_global and not (
+        address.is_multicast or address.is_reserved or address.is_unspecified or site_local
+    )
 
 
 class TargetRefused(InvalidValue):
@@ -69,9 +77,11 @@ class NetworkGuard:
     async def resolve(self, url: str) -> Target:
         try:
             parts = urlsplit(url)
-            port = parts.port or (443 if parts.scheme == "https" else 80)
+            port = parts.port if parts.port is not None else (443 if parts.scheme == "https" else 80)
         except ValueError as exc:
             raise TargetRefused(f"not a valid URL: {exc}") from exc
+        if port == 0:
+            raise TargetRefused("port 0 is not a port to deliver to")
         if parts.scheme not in ("https", "http"):
             raise TargetRefused("use an https:// URL")
         if not parts.hostname:
@@ -80,16 +90,21 @@ class NetworkGuard:
             raise TargetRefused("credentials in the URL are not accepted; authenticate by the signature")
         if parts.fragment:
             raise TargetRefused("a URL with a #fragment is not accepted")
-        addresses = await self._addresses(parts.hostname, port)
-        refused = [a for a in addresses if not is_public(a) and not self._allowed(a)]
-        if refused:
+        try:  # the name as DNS and TLS know it (IDNA), e.g. xn--bcher-kva.de for bücher.de
+            host = parts.hostname.encode("idna").decode("ascii")
+        except UnicodeError as exc:
+            raise TargetRefused("the host name is not a valid internationalised domain name") from exc
+        addresses = await self._addresses(host, port)
+        if any(not is_public(a) and not self._allowed(a) for a in addresses):
+            # which address it was stays here: a partner must not learn our internal DNS
+            log.info("webhook URL refused: %s resolves to a non-public address", host)
             raise TargetRefused(
-                f"{parts.hostname} resolves to {refused[0]}, which is not a public address "
+                "the host resolves to an address that is not public "
                 "(loopback, private, link-local and metadata addresses are refused)"
             )
         if parts.scheme == "http" and not all(self._allowed(a) for a in addresses):
             raise TargetRefused("use an https:// URL")
-        return Target(parts, parts.hostname, port, addresses)
+        return Target(parts, host, port, addresses)
 
     async def _addresses(self, host: str, port: int) -> tuple[IPAddress, ...]:
         try:
@@ -99,7 +114,11 @@ class NetworkGuard:
         loop = asyncio.get_running_loop()
         try:
             async with asyncio.timeout(self.resolve_timeout_s):
-                infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+                # a pool of its own: lookups that never answer must not take the threads the
+                # rest of the process (the database driver's own lookups) relies on
+                infos = await loop.run_in_executor(
+                    _RESOLVERS, functools.partial(socket.getaddrinfo, host, port, type=socket.SOCK_STREAM)
+                )
         except (TimeoutError, OSError, UnicodeError) as exc:
             raise TargetRefused(f"{host} does not resolve") from exc
         found = tuple(dict.fromkeys(ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in infos))

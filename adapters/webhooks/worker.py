@@ -27,6 +27,7 @@ from adapters.webhooks.payload import message
 from adapters.webhooks.queue import Claimed, DeliveryQueue
 from adapters.webhooks.sender import WebhookSender
 from adapters.webhooks.signing import signature_header
+from domain.changes import ChangeType
 from domain.webhooks import Attempt, DeliveryState, Outcome, RetryPolicy, outcome_of
 
 CHANNEL = "hkte_webhooks"
@@ -146,10 +147,29 @@ class DeliveryWorker:
 
     async def _deliver(self, job: Claimed) -> None:
         try:
+            if not job.active and job.type != ChangeType.WEBHOOK_TEST:
+                # turned off while this delivery was being queued: never sent
+                await self.queue.finish(job, None, DeliveryState.CANCELLED, None)
+                return
             await self._attempt(job)
-        except Exception:
-            # the lease runs out and the delivery is attempted again: at least once
+        except Exception as exc:
+            # recorded like any failed attempt, so the retry window still ends it
             log.exception("webhook delivery %s could not be attempted", job.id)
+            attempt = Attempt(datetime.now(UTC), 0, None, f"internal error: {type(exc).__name__}")
+            try:
+                await self._finish_failed(job, attempt)
+            except Exception:
+                log.warning("webhook delivery %s: outcome not recorded; its lease will run out", job.id)
+
+    async def _finish_failed(self, job: Claimed, attempt: Attempt) -> None:
+        next_at = self.settings.retry.next_attempt(
+            job.attempts + 1,
+            job.created_at,
+            datetime.now(UTC),
+            random.random(),  # noqa: S311 (jitter)
+        )
+        state = DeliveryState.PENDING if next_at is not None else DeliveryState.FAILED
+        await self.queue.finish(job, attempt, state, next_at)
 
     async def _attempt(self, job: Claimed) -> None:
         body = msgspec.json.encode(
@@ -175,22 +195,12 @@ class DeliveryWorker:
         self.delivered += 1
         attempt = Attempt(attempted_at, result.duration_ms, result.status_code, result.error)
         outcome = outcome_of(result.status_code)
-        next_at = None
-        if outcome is Outcome.DELIVERED:
-            state = DeliveryState.SUCCEEDED
-        elif outcome is Outcome.GONE:
-            state = DeliveryState.FAILED
+        if outcome is Outcome.RETRY:
+            await self._finish_failed(job, attempt)
+        elif outcome is Outcome.DELIVERED:
+            await self.queue.finish(job, attempt, DeliveryState.SUCCEEDED, None)
         else:
-            next_at = self.settings.retry.next_attempt(
-                job.attempts + 1,
-                job.created_at,
-                datetime.now(UTC),
-                random.random(),  # noqa: S311 (jitter)
-            )
-            state = DeliveryState.PENDING if next_at is not None else DeliveryState.FAILED
-        await self.queue.finish(
-            job, attempt, state, next_at, GONE_REASON if outcome is Outcome.GONE else None
-        )
+            await self.queue.finish(job, attempt, DeliveryState.FAILED, None, GONE_REASON)
         log.info(
             "webhook delivery %s attempt %d: %s",
             job.id,

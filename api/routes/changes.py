@@ -12,10 +12,11 @@ import msgspec
 from litestar import Controller, Response, get
 from litestar.datastructures import State
 from litestar.di import NamedDependency
+from litestar.exceptions import HTTPException
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import FromQuery, QueryParameter
 
-from adapters.db.changes import FeedPosition, read_feed
+from adapters.db.changes import CursorExpired, FeedPosition, read_feed
 from adapters.db.database import Database
 from adapters.webhooks.payload import message
 from api.auth import provide_principal, requires
@@ -43,6 +44,16 @@ def decode_position(cursor: str | None) -> FeedPosition:
     if txid >= 2**63 or position >= 2**63:
         raise bad_parameter("cursor", "not a cursor of this feed")
     return FeedPosition(txid, position)
+
+
+class CursorGone(HTTPException):
+    status_code = 410
+    problem_slug = "cursor-expired"
+
+    def __init__(self) -> None:
+        super().__init__(
+            detail="Events after this cursor were removed by retention; start again without a cursor."
+        )
 
 
 class ChangesController(Controller):
@@ -80,11 +91,19 @@ class ChangesController(Controller):
         withdrawals and erasures of your leads, published Talent List editions, published,
         updated and cancelled events. Start without a cursor, then always pass the `next_cursor`
         you got (also from an empty page): the feed has no gaps and no repeats, and an event
-        appears only once the transaction that made it has committed, in commit order."""
+        appears once the transaction that made it, and every transaction that began writing before
+        it, has ended (so a late commit is never skipped). Events are kept for 30 days: a cursor
+        older than that is answered 410 (start again without a cursor, and reconcile by reading
+        your leads)."""
         after = decode_position(cursor)
         database: Database = state.database
         async with database.session() as session:
-            entries = await read_feed(session, principal.partner_id, after, tuple(event_type or ()), limit)
+            try:
+                entries = await read_feed(
+                    session, principal.partner_id, after, tuple(event_type or ()), limit
+                )
+            except CursorExpired:
+                raise CursorGone() from None
         base_url: str = state.settings.base_url
         items = [
             message(base_url, e.id, e.type, e.resource, e.resource_id, e.status, e.occurred_at)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import ipaddress
 import urllib.parse
 from typing import Annotated, Any
 
@@ -118,12 +119,23 @@ def _claimed_client_id(request: Request[Any, Any, Any], data: TokenRequest) -> s
     return (data.client_id or "")[:100] or None
 
 
+def _network_of(host: str) -> str:
+    """An IPv6 peer is counted by its /64 (one site can hold any address in it)."""
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return host
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is None:
+        return str(ipaddress.IPv6Network(f"{address}/64", strict=False))
+    return str(address.ipv4_mapped or address) if isinstance(address, ipaddress.IPv6Address) else str(address)
+
+
 async def _token_quota(request: Request[Any, Any, Any], data: TokenRequest) -> Response[Any] | None:
     """The token endpoint's own limits: per source address and per client id (a client that asks
     for a token on every call, or someone guessing secrets, is slowed down before any hashing)."""
     settings: Settings = request.app.state.settings
     limiter: SharedQuotas = request.app.state.quotas
-    address = request.client.host if request.client else "unknown"
+    address = _network_of(request.client.host if request.client else "unknown")
     checks = [
         (
             f"token-address:{address}",
@@ -132,12 +144,10 @@ async def _token_quota(request: Request[Any, Any, Any], data: TokenRequest) -> R
     ]
     claimed = _claimed_client_id(request, data)
     if claimed:
-        checks.append(
-            (
-                f"token-client:{claimed}",
-                Quota("token-client", settings.token_rate_limit_per_client_per_minute, 60),
-            )
-        )
+        # per client id as seen from this address: a stranger naming someone else's client id
+        # (they are no secret) spends their own counter, never the client's
+        quota = Quota("token-client", settings.token_rate_limit_per_client_per_minute, 60)
+        checks.append((f"token-client:{claimed}@{address}", quota))
     for key, quota in checks:
         decision = await limiter.hit(key, quota)
         if not decision.allowed:

@@ -35,7 +35,9 @@ $$
 NOTIFY_FUNCTION = """
 CREATE FUNCTION webhook_deliveries_notify() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    PERFORM pg_notify('hkte_webhooks', '');
+    IF EXISTS (SELECT 1 FROM queued) THEN  -- most changes queue nothing: then nobody is woken
+        PERFORM pg_notify('hkte_webhooks', '');
+    END IF;
     RETURN NULL;
 END
 $$
@@ -82,7 +84,9 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_change_events")),
         sa.UniqueConstraint("position", name=op.f("uq_change_events_position")),
     )
-    op.create_index("ix_change_events_feed", "change_events", ["txid", "position"], unique=False)
+    op.create_index(
+        "ix_change_events_feed", "change_events", ["partner_id", "txid", "position"], unique=False
+    )
     op.create_index("ix_change_events_occurred_at", "change_events", ["occurred_at"], unique=False)
     op.create_table(
         "webhook_subscriptions",
@@ -161,6 +165,22 @@ def upgrade() -> None:
         ["subscription_id", "id"],
         unique=False,
     )
+    op.create_index(
+        "ix_webhook_deliveries_leased",
+        "webhook_deliveries",
+        ["subscription_id", "leased_until"],
+        unique=False,
+        postgresql_where=sa.text("leased_until IS NOT NULL"),
+    )
+    op.create_table(
+        "change_feed_horizon",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("txid", sa.BigInteger(), nullable=False),
+        sa.Column("position", sa.BigInteger(), nullable=False),
+        sa.CheckConstraint("id = 1", name=op.f("ck_change_feed_horizon_single_row")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_change_feed_horizon")),
+    )
+    op.execute("INSERT INTO change_feed_horizon (id, txid, position) VALUES (1, 0, 0)")
     op.create_table(
         "webhook_attempts",
         sa.Column("id", sa.BigInteger(), sa.Identity(always=True), nullable=False),
@@ -184,7 +204,7 @@ def upgrade() -> None:
     op.execute(NOTIFY_FUNCTION)
     op.execute(
         "CREATE TRIGGER webhook_deliveries_queued AFTER INSERT ON webhook_deliveries "
-        "FOR EACH STATEMENT EXECUTE FUNCTION webhook_deliveries_notify()"
+        "REFERENCING NEW TABLE AS queued FOR EACH STATEMENT EXECUTE FUNCTION webhook_deliveries_notify()"
     )
 
 
@@ -193,6 +213,8 @@ def downgrade() -> None:
     op.execute("DROP FUNCTION webhook_deliveries_notify()")
     op.drop_index("ix_webhook_attempts_delivery_id_id", table_name="webhook_attempts")
     op.drop_table("webhook_attempts")
+    op.drop_table("change_feed_horizon")
+    op.drop_index("ix_webhook_deliveries_leased", table_name="webhook_deliveries")
     op.drop_index("ix_webhook_deliveries_subscription_id_id", table_name="webhook_deliveries")
     op.drop_index(
         "ix_webhook_deliveries_due",

@@ -5,16 +5,19 @@ per client id and per address. The clock is pinned inside one window."""
 from __future__ import annotations
 
 import time
+from typing import Any
 
 import httpx
 import msgspec
 import pytest
 from litestar import Litestar
 
+from adapters.db.database import Database, PoolSettings
 from adapters.oauth.state import AuthState
 from adapters.quotas import SharedQuotas
 from api.settings import Settings
 from domain.clients import RateLimitTier
+from domain.quotas import Quota
 from domain.scopes import Scope
 from tests.support.oauth import OPERATOR, get_token, make_client
 
@@ -94,3 +97,40 @@ async def test_the_token_endpoint_limits_each_client_id_and_each_address(
         (await client.post("/oauth/token", data=form, headers=second.basic())).status_code for _ in range(4)
     ]
     assert others == [200, 200, 200, 429]
+
+
+class CountingQuotas(SharedQuotas):
+    takes = 0
+
+    async def _take(self, key: str, window: int, quota: Quota, share: Any) -> None:
+        type(self).takes += 1
+        await super()._take(key, window, quota, share)
+
+
+async def test_two_processes_sharing_a_quota_admit_exactly_the_limit_with_few_round_trips(
+    app: Litestar,
+) -> None:
+    """Two limiters on one database stand for two API processes."""
+    quota = Quota("standard", 1000, 60)
+    first, second = (CountingQuotas(app.state.database, clock=lambda: MID_WINDOW) for _ in range(2))
+    admitted = 0
+    for i in range(1500):
+        decision = await (first if i % 2 else second).hit("client:shared", quota)
+        admitted += decision.allowed
+    assert admitted == 1000
+    assert CountingQuotas.takes < 100  # shares of a tenth, shrinking near the end: not one per request
+
+
+async def test_without_the_database_each_process_still_holds_the_limit_alone() -> None:
+    unreachable = Database.connect(
+        "postgresql://nobody:nothing@127.0.0.1:1/none", PoolSettings(connect_timeout_s=1)
+    )
+    limiter = SharedQuotas(unreachable, clock=lambda: MID_WINDOW)
+    try:
+        started = time.monotonic()
+        decisions = [await limiter.hit("client:alone", Quota("standard", 50, 60)) for _ in range(60)]
+        elapsed = time.monotonic() - started
+    finally:
+        await unreachable.dispose()
+    assert [d.allowed for d in decisions] == [True] * 50 + [False] * 10
+    assert elapsed < 5  # one failed attempt, then no waiting on the database (a bound, not a timing)

@@ -4,6 +4,7 @@ own transaction, to the partners allowed to hear of it, and a rolled-back change
 
 from __future__ import annotations
 
+import base64
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -17,14 +18,23 @@ from sqlalchemy import func, select, update
 from adapters.db.catalog_uow import SqlCatalogUnitOfWork
 from adapters.db.database import Database
 from adapters.db.leads_uow import SqlLeadsUnitOfWork
-from adapters.db.webhook_tables import ChangeEventRow, DeliveryRow, SubscriptionRow
+from adapters.db.webhook_tables import (
+    AttemptRow,
+    ChangeEventRow,
+    ChangeFeedHorizonRow,
+    DeliveryRow,
+    SubscriptionRow,
+)
 from adapters.webhooks.queue import DeliveryQueue
+from adapters.webhooks.sender import Timeouts
+from adapters.webhooks.worker import DeliveryWorker, WorkerSettings
 from domain.audit import Actor
 from domain.lead_intake import LeadIntake
 from domain.leads import LeadStatus
 from domain.partners import PartnerType
 from domain.scopes import PARTNER_SCOPES, Scope
 from domain.talent_list_publishing import publish_edition
+from domain.webhooks import Attempt, DeliveryState
 from tests.api.test_leads import lead_body, submit
 from tests.support import leaks
 from tests.support.catalog import publish_editions, small_edition
@@ -155,7 +165,7 @@ async def test_bad_bodies_name_the_field(
     body = {"url": PUBLIC, "event_types": ["lead.status_changed"], **changes}
     response = await client.post("/v1/webhooks", json=body, headers=callers.partner)
     assert response.status_code in (400, 422), response.text
-    assert field in response.text
+    assert [e["field"].split("[")[0] for e in response.json()["errors"]] == [field]
 
 
 async def test_at_most_ten_subscriptions(client: httpx.AsyncClient, callers: Callers) -> None:
@@ -213,7 +223,9 @@ async def test_rotation_shows_a_new_secret_and_keeps_the_old_one_for_the_grace(
             select(SubscriptionRow).where(SubscriptionRow.id == uuid.UUID(created["id"]))
         )
     assert row is not None
-    assert created["secret"].removeprefix("whsec_").encode() not in row.secret_sealed  # sealed at rest
+    raw = base64.b64decode(created["secret"].removeprefix("whsec_"))
+    assert len(raw) == 32
+    assert raw not in row.secret_sealed  # sealed at rest
     too_long = await client.post(path, json={"grace_period_seconds": 604_801}, headers=callers.partner)
     assert too_long.status_code in (400, 422)
 
@@ -342,3 +354,94 @@ async def test_retention_forgets_old_finished_deliveries_and_events_but_never_pe
     async with database.session() as session:
         left = set(await session.scalars(select(ChangeEventRow.id)))
     assert left == {old_pending, recent}
+
+
+class Unsendable:
+    """A sender that breaks (as a header our HTTP client refuses would)."""
+
+    timeouts = Timeouts(1, 1)
+
+    async def send(self, url: str, headers: dict[str, str], body: bytes) -> None:
+        raise RuntimeError("cannot send this")
+
+
+def _worker(database: Database, app: Litestar) -> DeliveryWorker:
+    settings = WorkerSettings(base_url="http://test")
+    url = app.state.settings.database_url
+    return DeliveryWorker(database, url, app.state.server_keys, Unsendable(), settings, name="pytest")  # type: ignore[arg-type]
+
+
+async def _state_of(database: Database, delivery_id: str) -> tuple[str, int, list[str | None]]:
+    async with database.session() as session:
+        row = await session.get(DeliveryRow, uuid.UUID(delivery_id))
+        assert row is not None
+        errors = list(await session.scalars(select(AttemptRow.error).where(AttemptRow.delivery_id == row.id)))
+        return row.state, row.attempts, errors
+
+
+async def test_a_cancellation_made_during_an_attempt_stays(
+    client: httpx.AsyncClient, callers: Callers, database: Database
+) -> None:
+    hook = await subscribe(client, callers.partner)
+    queued = (await client.post(f"/v1/webhooks/{hook['id']}/test", headers=callers.partner)).json()
+    queue = DeliveryQueue(database, "pytest", 60)
+    [job] = await queue.claim(10)
+    off = await client.patch(
+        f"/v1/webhooks/{hook['id']}",
+        json={"active": False},
+        headers={**callers.partner, "If-Match": '"webhook-1"'},
+    )
+    assert off.status_code == 200
+    attempt = Attempt(datetime.now(UTC), 1000, None, "timeout")
+    assert await queue.finish(job, attempt, DeliveryState.PENDING, datetime.now(UTC)) is False
+    assert await _state_of(database, queued["id"]) == ("cancelled", 0, [])
+    again = await client.post(
+        f"/v1/webhooks/{hook['id']}/deliveries/{queued['id']}/redeliver", headers=callers.partner
+    )
+    assert again.status_code == 409
+    assert again.json()["type"].endswith("/subscription-inactive")
+
+
+async def test_a_delivery_that_cannot_be_attempted_is_recorded_and_retried(
+    client: httpx.AsyncClient, callers: Callers, database: Database, app: Litestar
+) -> None:
+    hook = await subscribe(client, callers.partner)
+    queued = (await client.post(f"/v1/webhooks/{hook['id']}/test", headers=callers.partner)).json()
+    worker = _worker(database, app)
+    [job] = await worker.queue.claim(10)
+    await worker._deliver(job)
+    assert await _state_of(database, queued["id"]) == ("pending", 1, ["internal error: RuntimeError"])
+    listed = (await client.get(f"/v1/webhooks/{hook['id']}/deliveries", headers=callers.partner)).json()
+    assert listed["items"][0]["next_attempt_at"] is not None  # the retry window still applies
+
+
+async def test_a_delivery_queued_as_its_subscription_was_turned_off_is_never_sent(
+    client: httpx.AsyncClient, callers: Callers, database: Database, app: Litestar
+) -> None:
+    hook = await subscribe(client, callers.partner)
+    lead = (await submit(client, callers.partner, lead_body())).json()
+    await client.delete(f"/v1/leads/{lead['id']}", headers=callers.partner)  # queues lead.erased
+    async with database.session() as session, session.begin():  # as if turned off mid-queueing
+        await session.execute(
+            update(SubscriptionRow).where(SubscriptionRow.id == uuid.UUID(hook["id"])).values(active=False)
+        )
+    worker = _worker(database, app)
+    [job] = await worker.queue.claim(10)
+    await worker._deliver(job)  # the sender would raise if it were called
+    [delivery] = (await client.get(f"/v1/webhooks/{hook['id']}/deliveries", headers=callers.partner)).json()[
+        "items"
+    ]
+    assert (delivery["state"], delivery["attempts"]) == ("cancelled", [])
+
+
+async def test_a_feed_cursor_from_before_the_retention_horizon_is_gone(
+    client: httpx.AsyncClient, callers: Callers, database: Database
+) -> None:
+    async with database.session() as session, session.begin():
+        await session.execute(update(ChangeFeedHorizonRow).values(txid=500, position=70))
+    stale = base64.urlsafe_b64encode((400).to_bytes(8, "big") + (9).to_bytes(8, "big")).decode().rstrip("=")
+    answer = await client.get("/v1/changes", params={"cursor": stale}, headers=callers.partner)
+    assert answer.status_code == 410
+    assert answer.json()["type"].endswith("/cursor-expired")
+    fresh = await client.get("/v1/changes", headers=callers.partner)  # starting again works
+    assert fresh.status_code == 200

@@ -114,18 +114,28 @@ async def _token(http: httpx.AsyncClient, server: LiveServer) -> str:
 
 
 def _server_pids(server: LiveServer) -> list[int]:
-    """`hkte serve` and its granian processes (the first is `hkte serve` itself)."""
-    wanted = ["--port", server.base_url.rsplit(":", 1)[1]]
-    pids = []
-    for entry in Path("/proc").iterdir():
-        try:
-            argv = (entry / "cmdline").read_bytes().decode(errors="replace").split("\0")
-        except (OSError, ValueError):
-            continue
-        if entry.name.isdigit() and any(argv[i : i + 2] == wanted for i in range(len(argv))):
-            pids.append(int(entry.name))
-    assert len(pids) >= 2, "hkte serve and granian should be running"
-    return sorted(pids)
+    """`hkte serve` and the granian processes under it."""
+    children = Path(f"/proc/{server.pid}/task/{server.pid}/children")
+    granian = [int(pid) for pid in children.read_text().split()]
+    workers = [
+        int(pid)
+        for parent in granian
+        for pid in Path(f"/proc/{parent}/task/{parent}/children").read_text().split()
+    ]
+    assert granian, "granian should be running under hkte serve"
+    return [server.pid, *granian, *workers]
+
+
+async def _until(done: Any, load: asyncio.Future[Any], what: str) -> None:
+    """Wait for `done()`; fail at once if the load ended first (an error inside it) or it takes
+    longer than the deadline."""
+    deadline = time.monotonic() + DEADLINE_S
+    while not done():
+        if load.done():
+            load.result()  # raises what went wrong
+            raise AssertionError(f"the load ended before {what}")
+        assert time.monotonic() < deadline, f"no {what} within {DEADLINE_S} s"
+        await asyncio.sleep(0.02)
 
 
 def _report(title: str, figures: dict[str, object]) -> None:
@@ -151,8 +161,7 @@ async def test_submissions_survive_a_database_restart_mid_run(
         gate = asyncio.Semaphore(CONCURRENCY)
         load = asyncio.gather(*(_submit_until_accepted(http, token, ref, tally, gate) for ref in refs))
         started = time.monotonic()
-        while len(tally.acknowledged) < LEADS // 3:  # noqa: ASYNC110 (polling a tally)
-            await asyncio.sleep(0.05)
+        await _until(lambda: len(tally.acknowledged) >= LEADS // 3, load, "a third acknowledged")
         await asyncio.to_thread(cluster.stop)
         down_at = len(tally.acknowledged)
         await asyncio.sleep(2)
@@ -193,7 +202,7 @@ async def test_sigterm_drains_requests_in_flight_and_loses_no_acknowledged_lead(
         limits = httpx.Limits(max_connections=CONCURRENCY, max_keepalive_connections=0)
         async with httpx.AsyncClient(base_url=server.base_url, timeout=30, limits=limits) as http:
             token = await _token(http, server)
-            pid = _server_pids(server)[0]
+            pid = server.pid
 
             async def once(ref: str) -> None:
                 headers = {"Authorization": f"Bearer {token}", "Idempotency-Key": ref}
@@ -218,8 +227,7 @@ async def test_sigterm_drains_requests_in_flight_and_loses_no_acknowledged_lead(
                     await once(ref)
 
             load = asyncio.gather(*(gated(ref) for ref in refs))
-            while len(tally.acknowledged) < LEADS // 3:  # noqa: ASYNC110 (polling a tally)
-                await asyncio.sleep(0.02)
+            await _until(lambda: len(tally.acknowledged) >= LEADS // 3, load, "a third acknowledged")
             os.kill(pid, signal.SIGTERM)
             await asyncio.wait_for(load, DEADLINE_S)
         stored = await _leads_by_ref(server)

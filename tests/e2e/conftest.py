@@ -57,6 +57,7 @@ class LiveServer:
     everything: Credentials  # every scope (HKTE partner `e2e-all`): what the fuzzer uses
     protected_ids: tuple[str, ...]  # the clients and partners above, which no test may revoke
     env: dict[str, str] = field(default_factory=dict)  # the server's environment (for `hkte worker`)
+    pid: int = 0  # of `hkte serve`
 
 
 def _free_port() -> int:
@@ -158,7 +159,7 @@ async def start_server(
                 if process.poll() is not None or time.monotonic() > deadline:
                     raise AssertionError(f"the server did not start; see {log.name}")
                 await asyncio.sleep(0.2)
-        yield LiveServer(base, *credentials, protected_ids=tuple(ids), env=env)
+        yield LiveServer(base, *credentials, protected_ids=tuple(ids), env=env, pid=process.pid)
     finally:
         process.terminate()
         process.wait(timeout=30)

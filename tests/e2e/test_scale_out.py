@@ -11,11 +11,14 @@ import socket
 import subprocess
 import tempfile
 import time
+import uuid
 from collections.abc import AsyncIterator
 
+import asyncpg
 import httpx
 import pytest
 
+from adapters.db.listen import driver_dsn
 from tests.e2e.conftest import HKTE, LiveServer, start_server
 from tests.e2e.test_webhooks_live import listening_workers, running_workers
 from tests.support import leaks
@@ -161,3 +164,13 @@ async def test_two_workers_deliver_events_made_through_both_processes_once_each(
     assert len(receiver.of("/busy/scale")) == 30
     assert len({r.webhook_id for r in arrived}) == 30
     assert receiver.overlaps == 0
+    conn = await asyncpg.connect(driver_dsn(first.env["DATABASE_URL"]))
+    try:
+        workers = await conn.fetchval(
+            "SELECT count(DISTINCT a.worker) FROM webhook_attempts a "
+            "JOIN webhook_deliveries d ON d.id = a.delivery_id WHERE d.subscription_id = $1",
+            uuid.UUID(hook),
+        )
+    finally:
+        await conn.close()
+    assert workers == 2  # both took a share

@@ -355,7 +355,7 @@ async def _drain(api: Api, who: str, cursor: str | None) -> tuple[list[dict[str,
         cursor = next_cursor
 
 
-async def test_the_change_feed_pages_in_commit_order_without_gaps(
+async def test_the_change_feed_pages_without_gaps_and_never_skips_a_late_commit(
     api: Api, receiver: Receiver, server: LiveServer
 ) -> None:
     await api.subscribe("partner", f"{receiver.base_url}/ok/feed", ALL_TYPES)

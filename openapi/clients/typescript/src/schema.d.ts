@@ -384,7 +384,10 @@ export interface paths {
          *     withdrawals and erasures of your leads, published Talent List editions, published,
          *     updated and cancelled events. Start without a cursor, then always pass the `next_cursor`
          *     you got (also from an empty page): the feed has no gaps and no repeats, and an event
-         *     appears only once the transaction that made it has committed, in commit order.
+         *     appears once the transaction that made it, and every transaction that began writing before
+         *     it, has ended (so a late commit is never skipped). Events are kept for 30 days: a cursor
+         *     older than that is answered 410 (start again without a cursor, and reconcile by reading
+         *     your leads).
          */
         get: operations["listChanges"];
         put?: never;
@@ -1112,7 +1115,7 @@ export interface components {
             id: string;
             /**
              * Format: date-time
-             * @description When the change was committed.
+             * @description When the change was made.
              */
             timestamp: string;
             type: components["schemas"]["ChangeType"];

@@ -22,7 +22,7 @@ class ChangeMessage:
     Attributes:
         data (ChangedResource):
         id (str): The event id: also the `webhook-id` header, the same on every retry.
-        timestamp (datetime.datetime): When the change was committed.
+        timestamp (datetime.datetime): When the change was made.
         type_ (ChangeType):
     """
 

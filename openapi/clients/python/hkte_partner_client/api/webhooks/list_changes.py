@@ -119,7 +119,10 @@ def sync_detailed(
     withdrawals and erasures of your leads, published Talent List editions, published,
     updated and cancelled events. Start without a cursor, then always pass the `next_cursor`
     you got (also from an empty page): the feed has no gaps and no repeats, and an event
-    appears only once the transaction that made it has committed, in commit order.
+    appears once the transaction that made it, and every transaction that began writing before
+    it, has ended (so a late commit is never skipped). Events are kept for 30 days: a cursor
+    older than that is answered 410 (start again without a cursor, and reconcile by reading
+    your leads).
 
     Args:
         cursor (None | str | Unset): `next_cursor` of your last call.
@@ -160,7 +163,10 @@ def sync(
     withdrawals and erasures of your leads, published Talent List editions, published,
     updated and cancelled events. Start without a cursor, then always pass the `next_cursor`
     you got (also from an empty page): the feed has no gaps and no repeats, and an event
-    appears only once the transaction that made it has committed, in commit order.
+    appears once the transaction that made it, and every transaction that began writing before
+    it, has ended (so a late commit is never skipped). Events are kept for 30 days: a cursor
+    older than that is answered 410 (start again without a cursor, and reconcile by reading
+    your leads).
 
     Args:
         cursor (None | str | Unset): `next_cursor` of your last call.
@@ -196,7 +202,10 @@ async def asyncio_detailed(
     withdrawals and erasures of your leads, published Talent List editions, published,
     updated and cancelled events. Start without a cursor, then always pass the `next_cursor`
     you got (also from an empty page): the feed has no gaps and no repeats, and an event
-    appears only once the transaction that made it has committed, in commit order.
+    appears once the transaction that made it, and every transaction that began writing before
+    it, has ended (so a late commit is never skipped). Events are kept for 30 days: a cursor
+    older than that is answered 410 (start again without a cursor, and reconcile by reading
+    your leads).
 
     Args:
         cursor (None | str | Unset): `next_cursor` of your last call.
@@ -235,7 +244,10 @@ async def asyncio(
     withdrawals and erasures of your leads, published Talent List editions, published,
     updated and cancelled events. Start without a cursor, then always pass the `next_cursor`
     you got (also from an empty page): the feed has no gaps and no repeats, and an event
-    appears only once the transaction that made it has committed, in commit order.
+    appears once the transaction that made it, and every transaction that began writing before
+    it, has ended (so a late commit is never skipped). Events are kept for 30 days: a cursor
+    older than that is answered 410 (start again without a cursor, and reconcile by reading
+    your leads).
 
     Args:
         cursor (None | str | Unset): `next_cursor` of your last call.
