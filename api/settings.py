@@ -40,7 +40,8 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
     public_base_url: str | None = None
     log_level: str = "INFO"
     max_body_bytes: Positive = 1_048_576
-    db_pool_size: Positive = 10
+    # a worker serves many requests at once: a pool that fits them opens no connection per request
+    db_pool_size: Positive = 20
     db_max_overflow: Annotated[int, Meta(ge=0)] = 10
     db_pool_timeout_seconds: Seconds = 5.0
     db_connect_timeout_seconds: Seconds = 5.0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass
 
+import msgspec
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import (
@@ -20,7 +21,7 @@ COMMAND_TIMEOUT_MARGIN_S = 2.0
 
 @dataclass(frozen=True, slots=True)
 class PoolSettings:
-    size: int = 10
+    size: int = 20
     max_overflow: int = 10
     acquire_timeout_s: float = 5.0
     connect_timeout_s: float = 5.0
@@ -34,6 +35,10 @@ def async_url(url: str) -> str:
     if parsed.get_backend_name() != "postgresql":
         raise ValueError("DATABASE_URL must be a postgresql:// URL")
     return parsed.set(drivername="postgresql+asyncpg").render_as_string(hide_password=False)
+
+
+def _json_text(value: object) -> str:
+    return msgspec.json.encode(value).decode()
 
 
 class Database:
@@ -54,6 +59,9 @@ class Database:
             # invalidates the whole pool, so the next requests connect afresh: the API recovers
             # by itself once the database is back (tests/integration/test_database_outages.py).
             pool_pre_ping=False,
+            # JSONB in and out through msgspec (several times faster than the stdlib json)
+            json_serializer=_json_text,
+            json_deserializer=msgspec.json.decode,
             # Error messages and tracebacks (logged for a 500) never carry the statement's
             # parameters: they hold personal data and secrets.
             hide_parameters=True,

@@ -44,10 +44,25 @@ class IssuedToken:
     claims: dict[str, Any]
 
 
+@dataclass(frozen=True, slots=True)
+class _Verified:
+    principal: Principal
+    kid: str
+    usable_from: float
+    usable_until: float
+
+
+VERIFIED_CACHE_SIZE = 10_000
+
+
 class AccessTokens:
     def __init__(self, policy: TokenPolicy, state: AuthState) -> None:
         self.policy = policy
         self.state = state
+        # A client sends the same token for its whole life (15 minutes), so each process checks
+        # its signature once: the exact token string maps to what it proved. What can change
+        # meanwhile is checked on every use: the time, the key still being in the ring, revocation.
+        self._verified: dict[str, _Verified] = {}
 
     def issue(
         self, *, client_id: str, partner_id: UUID, partner_type: str, scopes: frozenset[Scope]
@@ -118,19 +133,43 @@ class AccessTokens:
             raise TokenRejected("token not yet valid")
 
     def verify(self, token: str) -> Principal:
-        claims = self.decode(token)
-        client_id = str(claims["client_id"])
-        if self.state.is_revoked(client_id, str(claims["jti"])):
+        known = self._verified.get(token)
+        if known is None:
+            known = self._verify_signature(token)
+        elif not known.usable_from <= time.time() < known.usable_until:
+            del self._verified[token]
+            return self.verify(token)  # says why, as for a token seen the first time
+        elif self.state.public_key(known.kid) is None:
+            del self._verified[token]
+            raise TokenRejected("unknown signing key", unknown_kid=True)
+        principal = known.principal
+        if self.state.is_revoked(principal.client_id, principal.token_id):
             raise TokenRejected("token revoked")
+        return principal
+
+    def _verify_signature(self, token: str) -> _Verified:
+        claims = self.decode(token)
         try:
             scopes = parse_scopes(str(claims.get("scope", "")).split())
             partner_id = UUID(str(claims["partner_id"]))
-        except (ValueError, KeyError) as exc:
+            verified = _Verified(
+                principal=Principal(
+                    client_id=str(claims["client_id"]),
+                    partner_id=partner_id,
+                    scopes=scopes,
+                    token_id=str(claims["jti"]),
+                    is_staff=claims.get("partner_type") == "hkte",
+                ),
+                kid=str(jws.extract_compact(token.encode("ascii")).headers().get("kid", "")),
+                usable_from=max(float(claims.get("nbf", 0)), float(claims["iat"])) - LEEWAY_S,
+                usable_until=float(claims["exp"]) + LEEWAY_S,
+            )
+        except (ValueError, KeyError, TypeError) as exc:
             raise TokenRejected("invalid claims") from exc
-        return Principal(
-            client_id=client_id,
-            partner_id=partner_id,
-            scopes=scopes,
-            token_id=str(claims["jti"]),
-            is_staff=claims.get("partner_type") == "hkte",
-        )
+        if len(self._verified) >= VERIFIED_CACHE_SIZE:
+            now = time.time()
+            self._verified = {t: v for t, v in self._verified.items() if v.usable_until > now}
+            if len(self._verified) >= VERIFIED_CACHE_SIZE:
+                self._verified.clear()
+        self._verified[token] = verified
+        return verified
