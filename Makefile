@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 TS_SDK := openapi/clients/typescript
 NODE_DEPS := $(TS_SDK)/node_modules/.package-lock.json
 
-.PHONY: run test lint typecheck layers pytest openapi sdk fuzz clean-data help
+.PHONY: run test lint typecheck layers pytest openapi sdk fuzz bench clean-data help
 
 help:
 	@echo "make run    - start the API on http://127.0.0.1:8000 with a local PostgreSQL (data kept in .data/)"
@@ -16,6 +16,7 @@ help:
 	@echo "make openapi - regenerate openapi/openapi.json from the app"
 	@echo "make sdk    - regenerate openapi/openapi.json and both SDKs (Python, TypeScript) from it"
 	@echo "make fuzz   - schemathesis against a live server, longer and with a random seed"
+	@echo "make bench  - the API against a minimal baseline under wrk, side by side (about 10 min); report in bench/results/"
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -54,6 +55,11 @@ sdk: openapi $(NODE_DEPS)
 
 fuzz: $(STAMP)
 	HKTE_FUZZ_EXAMPLES=$${HKTE_FUZZ_EXAMPLES:-1000} HKTE_FUZZ_SEED=random $(BIN)/pytest -p no:cacheprovider tests/contract/test_schemathesis.py
+
+# BENCH_SMOKE=1 for a short run; BENCH_SECONDS, BENCH_ROUNDS and BENCH_WORKERS tune the full one
+bench: $(STAMP)
+	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+	$(BIN)/python -m bench
 
 clean-data:
 	@$(BIN)/hkte db stop 2>/dev/null || true
