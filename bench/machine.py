@@ -55,6 +55,10 @@ async def _postgres(url: str) -> str:
         await conn.close()
 
 
+def load_average() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
 def describe(db_url: str, wrk_path: str) -> dict[str, str]:
     checkout = Path(__file__).resolve().parents[1]
     commit = _output("git", "-C", str(checkout), "rev-parse", "--short", "HEAD")
@@ -69,5 +73,5 @@ def describe(db_url: str, wrk_path: str) -> dict[str, str]:
         "wrk": _output(wrk_path, "-v").split(" Copyright")[0],
         **{name: metadata.version(name) for name in PACKAGES},
         "commit": commit + (" (with uncommitted changes)" if dirty and dirty != "unknown" else ""),
-        "load average at start": " ".join(f"{x:.2f}" for x in os.getloadavg()),
+        "load average at start": load_average(),
     }

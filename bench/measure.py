@@ -13,7 +13,7 @@ from pathlib import Path
 from bench import statements, wrk
 from bench.lua import script
 from bench.plan import Plan, ServerSetup
-from bench.procstat import MIB, MemorySampler, cpu_seconds, descendants
+from bench.procstat import MIB, MemorySampler, cpu_seconds, cpu_used, descendants
 from bench.scenarios import Scenario
 from bench.servers import Server
 
@@ -27,6 +27,7 @@ class Run:
     sql: statements.PerRequest
     server_cpu: float  # cores busy in the server's processes
     postgres_cpu: float
+    connections: int  # database sessions the server opened during the run
 
 
 @dataclass
@@ -78,9 +79,9 @@ class Bench:
         return path
 
     def _run(self, server: Server, scenario: Scenario, load: wrk.Load, delay_ms: int | None = None) -> Run:
-        asyncio.run(statements.reset(self.db_url))
-        server_pids, pg_pids = descendants(server.pid), descendants(self.postmaster)
-        cpu = (cpu_seconds(server_pids), cpu_seconds(pg_pids), time.monotonic())
+        opened = asyncio.run(statements.reset(self.db_url))
+        before = (cpu_seconds(descendants(server.pid)), cpu_seconds(descendants(self.postmaster)))
+        started = time.monotonic()
         result = wrk.run(
             self.wrk,
             server.base_url,
@@ -88,10 +89,14 @@ class Bench:
             load,
             self._nonce_for(server.name),
         )
-        wall = time.monotonic() - cpu[2]
-        used = (cpu_seconds(server_pids) - cpu[0], cpu_seconds(descendants(self.postmaster)) - cpu[1])
+        wall = time.monotonic() - started
+        used = (
+            cpu_used(before[0], cpu_seconds(descendants(server.pid))),
+            cpu_used(before[1], cpu_seconds(descendants(self.postmaster))),
+        )
+        opened = asyncio.run(statements.sessions(self.db_url)) - opened
         sql = statements.per_request(asyncio.run(statements.read(self.db_url)), result.requests)
-        return Run(server.name, result, sql, used[0] / wall, used[1] / wall)
+        return Run(server.name, result, sql, used[0] / wall, used[1] / wall, opened)
 
     def scenario(self, pair: dict[str, tuple[Server, Scenario]], sampler: MemorySampler) -> Outcome:
         api, api_scenario = pair["api"]

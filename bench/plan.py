@@ -44,8 +44,9 @@ def _setups(smoke: bool) -> tuple[ServerSetup, ...]:
 
 
 def make_plan(smoke: bool) -> Plan:
+    connections = int(os.environ.get("BENCH_CONNECTIONS") or (8 if smoke else 16))  # per worker
     if smoke:
-        return Plan(True, SMOKE_SIZES, 1.0, 1.0, 1, 1.0, 8, _setups(True))  # wrk counts whole seconds
+        return Plan(True, SMOKE_SIZES, 1.0, 1.0, 1, 1.0, connections, _setups(True))  # whole seconds
     seconds = float(os.environ.get("BENCH_SECONDS", "6"))
     rounds = int(os.environ.get("BENCH_ROUNDS", "2"))
-    return Plan(False, Sizes(), seconds, 2.0, rounds, seconds, 16, _setups(False))
+    return Plan(False, Sizes(), seconds, 2.0, rounds, seconds, connections, _setups(False))

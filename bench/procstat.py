@@ -44,13 +44,20 @@ def rss(pid: int) -> int:
         return 0
 
 
-def cpu_seconds(pids: list[int]) -> float:
-    total = 0
+def cpu_seconds(pids: list[int]) -> dict[int, float]:
+    """CPU time used so far by each process (user and system)."""
+    used = {}
     for pid in pids:
         fields = _stat_fields(pid)
         if fields is not None:
-            total += int(fields[11]) + int(fields[12])  # utime, stime
-    return total / TICKS
+            used[pid] = (int(fields[11]) + int(fields[12])) / TICKS  # utime, stime
+    return used
+
+
+def cpu_used(before: dict[int, float], after: dict[int, float]) -> float:
+    """CPU seconds between two readings of a tree, counting processes that started in between
+    (processes that ended in between are lost: their time is no longer readable)."""
+    return sum(t - before.get(pid, 0.0) for pid, t in after.items())
 
 
 @dataclass

@@ -63,11 +63,28 @@ def _judged(text: str, ok: bool, smoke: bool) -> str:
     return text if smoke else f"{text} {_mark(ok)}"
 
 
-def _cpu(runs: list[Run]) -> str:
-    n = max(len(runs), 1)
+def _cpu(api: list[Run], baseline: list[Run]) -> str:
+    def mean(values: list[float]) -> float:
+        return 100 * sum(values) / max(len(values), 1)
+
     return (
-        f"{100 * sum(r.server_cpu for r in runs) / n:.0f} / {100 * sum(r.postgres_cpu for r in runs) / n:.0f}"
+        f"{mean([r.server_cpu for r in api]):.0f} / {mean([r.server_cpu for r in baseline]):.0f} "
+        f"/ {mean([r.postgres_cpu for r in api]):.0f}"
     )
+
+
+def _opened(runs: list[Run]) -> str:
+    """Per 1,000 requests, over the measured runs."""
+    requests = sum(r.result.requests for r in runs)
+    return f"{1000 * sum(r.connections for r in runs) / requests:.1f}" if requests else "-"
+
+
+def cpu_per_request(runs: list[Run]) -> float:
+    """Milliseconds of the server's CPU per request: unlike req/s, not lowered when other processes
+    take part of the core."""
+    seconds = sum(r.server_cpu * r.result.duration_us / 1e6 for r in runs)
+    requests = sum(r.result.requests for r in runs)
+    return 1000 * seconds / requests if requests else 0.0
 
 
 def _row(o: Outcome, smoke: bool) -> str:
@@ -92,7 +109,9 @@ def _row(o: Outcome, smoke: bool) -> str:
         _sql(api),
         _sql(baseline),
         "yes" if same else "no",
-        _cpu(api),
+        _cpu(api, baseline),
+        f"{cpu_per_request(api):.2f} / {cpu_per_request(baseline):.2f}",
+        f"{_opened(api)} / {_opened(baseline)}",
         f"{mib(o.peak_worker_rss):.0f}",
         f"{mib(o.rss_growth):+.1f}",
     ]
@@ -102,9 +121,10 @@ def _row(o: Outcome, smoke: bool) -> str:
 HEADER = (
     "| scenario | API req/s | baseline req/s | ratio (target) | API p50 / p99 ms | baseline p50 / p99 ms "
     "| API p99 ms at ½ max (target) | errors API / baseline | SQL per request API (+BEGIN/COMMIT) "
-    "| SQL per request baseline | same SQL | CPU % API / PostgreSQL | API peak RSS MiB per worker "
-    "| RSS growth MiB |\n"
-    "|---|---:|---:|---|---|---|---|---|---|---|---|---|---:|---:|"
+    "| SQL per request baseline | same SQL | CPU % API / baseline / PostgreSQL (API runs) "
+    "| CPU ms per request API / baseline | DB connections opened per 1,000 requests API / baseline "
+    "| API peak RSS MiB per worker | RSS growth MiB |\n"
+    "|---|---:|---:|---|---|---|---|---|---|---|---|---|---|---|---:|---:|"
 )
 
 
@@ -173,6 +193,7 @@ def as_json(report: Report) -> bytes:
             "top_statements": [list(t) for t in r.sql.top],
             "server_cpu": r.server_cpu,
             "postgres_cpu": r.postgres_cpu,
+            "connections_opened": r.connections,
         }
 
     return msgspec.json.format(

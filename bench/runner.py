@@ -17,7 +17,7 @@ from pathlib import Path
 from adapters.db.migrate import upgrade
 from bench.check import check
 from bench.cluster import pin_cluster, postmaster_pid, start_cluster
-from bench.machine import describe
+from bench.machine import describe, load_average
 from bench.measure import Bench, Outcome
 from bench.plan import Plan, ServerSetup
 from bench.prepare import prepare
@@ -139,6 +139,7 @@ def run(plan: Plan, results: Path, keep: bool = False) -> Path:
                 _setup(plan, setup, wrk_path, db_url, postmaster_pid(cluster), volume, secret, workdir)
             )
         report.seconds = time.monotonic() - started
+        report.machine["load average at the end"] = load_average()
         path = write(report, results)
         print(markdown(report))
         say(f"Written to {path}")
