@@ -83,6 +83,7 @@ def summarise(raw: str, top: int = 30) -> str:
     inclusive: Counter[str] = Counter()
     own: Counter[str] = Counter()
     by_layer: Counter[str] = Counter()
+    roots: Counter[str] = Counter()
     total = 0
     for line in raw.splitlines():
         stack, _, count = line.rpartition(" ")
@@ -95,6 +96,8 @@ def summarise(raw: str, top: int = 30) -> str:
             inclusive[name] += n
         own[frames[-1][0]] += n
         by_layer[layer(frames[-1][1])] += n
+        outer = [name for name, path in frames if not path.startswith(BOILERPLATE)]
+        roots[outer[0] if outer else frames[-1][0]] += n
     if not total:
         return "no samples\n"
 
@@ -109,6 +112,10 @@ def summarise(raw: str, top: int = 30) -> str:
             "| self time | layer of the innermost frame |",
             "|---:|---|",
             *table(by_layer, 15),
+            "",
+            "| inclusive | what the event loop ran (outermost frame past the loop) |",
+            "|---:|---|",
+            *table(roots, 10),
             "",
             "| inclusive | function |",
             "|---:|---|",
