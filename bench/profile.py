@@ -31,7 +31,7 @@ from bench.lua import script
 from bench.plan import make_plan
 from bench.prepare import prepare
 from bench.procstat import cpu_seconds, cpu_used
-from bench.runner import _servers, say
+from bench.runner import make_servers, say
 from bench.scenarios import Scenario, scenarios
 from bench.servers import Server
 from bench.volume import load_volume
@@ -188,7 +188,7 @@ def main() -> None:
         secret = secrets.token_urlsafe(32)
         volume = asyncio.run(load_volume(db_url, secret, plan.sizes))
         pin_cluster(cluster, setup.other_cpus)
-        servers = _servers(setup, db_url, secret, workdir)
+        servers = make_servers(setup, db_url, secret, workdir)
         if not args.baseline:
             del servers["baseline"]
         for server in servers.values():

@@ -39,7 +39,7 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def _servers(setup: ServerSetup, db_url: str, secret: str, workdir: Path) -> dict[str, Server]:
+def make_servers(setup: ServerSetup, db_url: str, secret: str, workdir: Path) -> dict[str, Server]:
     ports = {"api": _free_port(), "baseline": _free_port()}
     env = {
         **{k: v for k, v in os.environ.items() if k not in ("HKTE_DATA_DIR", "HOST", "PORT", "WORKERS")},
@@ -72,7 +72,7 @@ def _setup(
     secret: str,
     workdir: Path,
 ) -> SetupResult:
-    servers = _servers(setup, db_url, secret, workdir)
+    servers = make_servers(setup, db_url, secret, workdir)
     try:
         for server in servers.values():
             server.start()
