@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 TS_SDK := openapi/clients/typescript
 NODE_DEPS := $(TS_SDK)/node_modules/.package-lock.json
 
-.PHONY: run test lint typecheck layers pytest openapi sdk fuzz chaos clean-data help
+.PHONY: run test lint typecheck layers pytest openapi sdk fuzz chaos bench clean-data help
 
 help:
 	@echo "make run    - start the API on http://127.0.0.1:8000 with a local PostgreSQL (data kept in .data/)"
@@ -17,6 +17,7 @@ help:
 	@echo "make sdk    - regenerate openapi/openapi.json and both SDKs (Python, TypeScript) from it"
 	@echo "make fuzz   - schemathesis against a live server, longer and with a random seed"
 	@echo "make chaos  - faults under load at full size: database restart, SIGTERM, a killed worker"
+	@echo "make bench  - the API against a minimal baseline under wrk, side by side (about 10 min); report in bench/results/"
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -60,6 +61,11 @@ fuzz: $(STAMP)
 chaos: $(STAMP)
 	HKTE_CHAOS_LEADS=$${HKTE_CHAOS_LEADS:-2000} HKTE_CHAOS_CONCURRENCY=$${HKTE_CHAOS_CONCURRENCY:-50} \
 		$(BIN)/pytest -p no:cacheprovider -s tests/chaos
+
+# BENCH_SMOKE=1 for a short run; BENCH_SECONDS, BENCH_ROUNDS and BENCH_WORKERS tune the full one
+bench: $(STAMP)
+	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+	$(BIN)/python -m bench
 
 clean-data:
 	@$(BIN)/hkte db stop 2>/dev/null || true

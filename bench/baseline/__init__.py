@@ -1,0 +1,1 @@
+"""A minimal app on raw asyncpg and msgspec: the practical limit the API is measured against."""
