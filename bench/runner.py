@@ -50,6 +50,8 @@ def make_servers(setup: ServerSetup, db_url: str, secret: str, workdir: Path) ->
         # throughput, not quotas, is measured: limits far above it (the quota code still runs,
         # taking a share from the database once per ten million requests)
         "RATE_LIMIT_STANDARD_PER_MINUTE": "100000000",
+        "RATE_LIMIT_ELEVATED_PER_MINUTE": "100000000",
+        "RATE_LIMIT_BULK_PER_MINUTE": "100000000",
         "TOKEN_RATE_LIMIT_PER_CLIENT_PER_MINUTE": "100000000",
         "TOKEN_RATE_LIMIT_PER_ADDRESS_PER_MINUTE": "100000000",
     }

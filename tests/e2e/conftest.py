@@ -138,6 +138,8 @@ async def start_server(
         "LOG_LEVEL": "INFO",  # access logs too: all of it is scanned for leaks at the end
         # tests and the fuzzer call far more often than any partner may: quotas are tested apart
         "RATE_LIMIT_STANDARD_PER_MINUTE": "1000000",
+        "RATE_LIMIT_ELEVATED_PER_MINUTE": "1000000",  # the fuzzer changes its own client's tier
+        "RATE_LIMIT_BULK_PER_MINUTE": "1000000",
         "TOKEN_RATE_LIMIT_PER_CLIENT_PER_MINUTE": "1000000",
         "TOKEN_RATE_LIMIT_PER_ADDRESS_PER_MINUTE": "1000000",
         **(extra_env or {}),
