@@ -9,7 +9,7 @@ from contextlib import asynccontextmanager
 from datetime import timedelta
 from typing import Any
 
-from litestar import Litestar, Response
+from litestar import Litestar, Request, Response
 from litestar.datastructures import State
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin
@@ -31,7 +31,7 @@ from adapters.oauth.state import AuthState
 from adapters.oauth.tokens import AccessTokens, TokenPolicy
 from adapters.quotas import SharedQuotas
 from adapters.webhooks.targets import NetworkGuard
-from api.auth import SCHEME, security_scheme
+from api.auth import SCHEME, check_access, security_scheme
 from api.cors import Cors
 from api.docs_ui import LocalSwaggerUI, swagger_assets
 from api.errors import EXCEPTION_HANDLERS, problem_for_foreign_errors
@@ -113,6 +113,12 @@ class PartnerApi(Litestar):
             await send_refusal(scope, send, refusal)
         else:
             await super().__call__(scope, receive, send)
+
+
+async def before_handler(request: Request[Any, Any, Any]) -> None:
+    """Access first (401/403/429 before anything about the body), then the body's strict decoding."""
+    await check_access(request)
+    await strict_json_body(request)
 
 
 def edge_of(app: PartnerApi, settings: Settings) -> Any:
@@ -228,7 +234,7 @@ def create_app(settings: Settings | None = None, *, database: Database | None = 
             openapi_document,
             swagger_assets(),
         ],
-        before_request=strict_json_body,
+        before_request=before_handler,
         after_request=problem_for_foreign_errors,
         lifespan=[lifespan],
         state=state,

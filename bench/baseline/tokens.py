@@ -1,6 +1,7 @@
-"""RFC 9068 access tokens as the API issues and checks them, straight on joserfc: one parse and
-one RS256 signature check per request, against the same signing keys (read from the database at
-start-up and unsealed with the same server secret)."""
+"""RFC 9068 access tokens as the API issues and checks them, straight on joserfc, against the
+same signing keys (read from the database at start-up and unsealed with the same server secret).
+Like the API, a token's signature is checked once: the caller it proved is remembered until the
+token expires, and the time is checked on every use."""
 
 from __future__ import annotations
 
@@ -43,6 +44,7 @@ class Tokens:
         self.signing = signing
         self.public = public
         self.header = {"alg": "RS256", "typ": "at+jwt", "kid": str(signing.kid)}
+        self.known: dict[str, tuple[Caller, float]] = {}
 
     @classmethod
     async def load(cls, conn: asyncpg.Connection, keys: ServerKeys, issuer: str, lifetime_s: int) -> Tokens:
@@ -54,6 +56,16 @@ class Tokens:
         return cls(issuer, issuer + "/v1", lifetime_s, signing, public)
 
     def verify(self, token: str) -> Caller:
+        known = self.known.get(token)
+        if known is not None and time.time() < known[1]:
+            return known[0]
+        caller, until = self._verify(token)
+        if len(self.known) > 10_000:
+            self.known.clear()
+        self.known[token] = (caller, until)
+        return caller
+
+    def _verify(self, token: str) -> tuple[Caller, float]:
         try:
             decoded = jwt.decode(token, self.public, algorithms=ALGORITHMS)
         except (JoseError, ValueError) as exc:
@@ -71,12 +83,13 @@ class Tokens:
             or float(claims["iat"]) > now + LEEWAY_S
         ):
             raise Rejected("invalid claims")
-        return Caller(
+        caller = Caller(
             str(claims["client_id"]),
             UUID(claims["partner_id"]),
             frozenset(str(claims.get("scope", "")).split()),
             str(claims["jti"]),
         )
+        return caller, float(claims["exp"]) + LEEWAY_S
 
     def issue(
         self, client_id: str, partner_id: UUID, partner_type: str, scope: str
