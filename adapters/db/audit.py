@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import insert
+from typing import cast
+
+from sqlalchemy import Table, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from adapters.db.tables import AuditRow
@@ -24,9 +26,14 @@ def audit_values(entry: AuditEntry) -> dict[str, object]:
     }
 
 
+# Built once on the Core table and executed with a parameter dict: no statement construction,
+# cache-key walk over the values or ORM bulk-insert path per entry (hot: every read of a lead).
+INSERT_AUDIT = insert(cast(Table, AuditRow.__table__))
+
+
 class SqlAuditLog:
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
 
     async def record(self, entry: AuditEntry) -> None:
-        await self._session.execute(insert(AuditRow).values(**audit_values(entry)))
+        await self._session.execute(INSERT_AUDIT, audit_values(entry))

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 from uuid import UUID
 
-from sqlalchemy import and_, delete, func, insert, or_, select, text, update
+from sqlalchemy import Table, and_, bindparam, delete, func, insert, or_, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -28,6 +28,12 @@ from domain.leads import (
 
 L = LeadRow.__table__.c
 H = LeadStatusChangeRow.__table__.c
+
+# The hot statements, built once on the Core tables and executed with parameters.
+INSERT_LEAD = insert(cast(Table, LeadRow.__table__))
+INSERT_CHANGE = insert(cast(Table, LeadStatusChangeRow.__table__))
+GET_LEAD = select(LeadRow.__table__).where(L.id == bindparam("lead_id"))
+GET_LEAD_FOR_UPDATE = GET_LEAD.with_for_update()
 K = IdempotencyRow.__table__.c
 
 
@@ -142,7 +148,8 @@ class SqlLeadRepository:
         assert lead.person is not None
         assert lead.profile is not None
         await self.session.execute(
-            insert(LeadRow).values(
+            INSERT_LEAD,
+            dict(
                 id=lead.id,
                 partner_id=lead.partner_id,
                 submitted_by=lead.submitted_by,
@@ -160,14 +167,12 @@ class SqlLeadRepository:
                 retain_until=lead.retain_until,
                 created_at=lead.created_at,
                 updated_at=lead.updated_at,
-            )
+            ),
         )
 
     async def get(self, lead_id: UUID, *, for_update: bool = False) -> Lead | None:
-        stmt = select(LeadRow.__table__).where(L.id == lead_id)
-        if for_update:
-            stmt = stmt.with_for_update()
-        row = (await self.session.execute(stmt)).first()
+        stmt = GET_LEAD_FOR_UPDATE if for_update else GET_LEAD
+        row = (await self.session.execute(stmt, {"lead_id": lead_id})).first()
         return None if row is None else _lead(row)
 
     async def find(self, query: LeadQuery) -> list[Lead]:
@@ -228,7 +233,8 @@ class SqlLeadRepository:
 
     async def add_change(self, change: StatusChange) -> None:
         await self.session.execute(
-            insert(LeadStatusChangeRow).values(
+            INSERT_CHANGE,
+            dict(
                 id=new_id(),
                 lead_id=change.lead_id,
                 from_status=change.from_status.value if change.from_status else None,
@@ -237,7 +243,7 @@ class SqlLeadRepository:
                 note=change.note,
                 changed_by=change.changed_by,
                 changed_at=change.changed_at,
-            )
+            ),
         )
 
     async def erase(self, lead_id: UUID) -> None:

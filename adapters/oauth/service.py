@@ -22,10 +22,10 @@ from sqlalchemy import func, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from adapters.db.audit import audit_values
+from adapters.db.audit import INSERT_AUDIT, audit_values
 from adapters.db.clients import load_credentials
 from adapters.db.database import Database
-from adapters.db.tables import AuditRow, ClientAssertionJtiRow, OAuthClientRow, RevokedTokenRow
+from adapters.db.tables import ClientAssertionJtiRow, OAuthClientRow, RevokedTokenRow
 from adapters.oauth.authlib_server import Exchange, FormRequest, TokenServer, bind_exchange, unbind_exchange
 from domain.audit import Actor, AuditEntry
 
@@ -192,7 +192,7 @@ class OAuthService:
             details=details,
         )
         async with self.database.session() as session, session.begin():
-            await session.execute(insert(AuditRow).values(**audit_values(entry)))
+            await session.execute(INSERT_AUDIT, audit_values(entry))
             if ok and exchange.authenticated:
                 await session.execute(
                     update(OAuthClientRow)
