@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import ipaddress
+import ssl
 import time
 from dataclasses import dataclass
 
@@ -32,10 +33,17 @@ class Timeouts:
 
 
 class WebhookSender:
-    def __init__(self, guard: NetworkGuard, timeouts: Timeouts, max_connections: int = 32) -> None:
+    def __init__(
+        self,
+        guard: NetworkGuard,
+        timeouts: Timeouts,
+        max_connections: int = 32,
+        trust: ssl.SSLContext | None = None,  # the system's CAs unless given (tests bring their own)
+    ) -> None:
         self.guard = guard
         self.timeouts = timeouts
         self.client = httpx.AsyncClient(
+            verify=trust if trust is not None else True,
             timeout=httpx.Timeout(
                 connect=timeouts.connect_s,
                 read=timeouts.read_s,
