@@ -1,7 +1,7 @@
 """Webhooks end to end: the real server, `hkte worker` processes, and a real HTTP receiver on
 loopback that checks every signature with an independent Standard Webhooks implementation.
 
-Retries are fast here (0.5 s base, 1 s timeouts, a 7.2 s window) so the whole schedule runs in
+Retries are fast here (1 s base, 1 s timeouts, a 10.8 s window) so the whole schedule runs in
 seconds; the rules are the ones production runs with other numbers."""
 
 from __future__ import annotations
@@ -35,11 +35,11 @@ pytestmark = pytest.mark.slow
 
 FAST_RETRIES = {
     "WEBHOOK_ALLOW_NETWORKS": "127.0.0.0/8",
-    "WEBHOOK_RETRY_BASE_SECONDS": "0.5",
+    "WEBHOOK_RETRY_BASE_SECONDS": "1",
     "WEBHOOK_CONNECT_TIMEOUT_SECONDS": "1",
     "WEBHOOK_READ_TIMEOUT_SECONDS": "1",
     "WEBHOOK_POLL_SECONDS": "0.2",
-    "WEBHOOK_RETRY_WINDOW_HOURS": "0.002",  # 7.2 s
+    "WEBHOOK_RETRY_WINDOW_HOURS": "0.003",  # 10.8 s
 }
 LEAD_EVENTS = {"lead.status_changed", "lead.consent_withdrawn", "lead.erased"}
 ALL_TYPES = [
@@ -234,7 +234,7 @@ async def test_retries_back_off_after_500s_and_timeouts_and_give_up_after_the_wi
 
     arrivals = [r.at for r in receiver.wait_for("/flaky/retry", 3)]
     first_gap, second_gap = arrivals[1] - arrivals[0], arrivals[2] - arrivals[1]
-    assert second_gap > first_gap  # the delay doubles (0.5 s, then 1 s; ±20 % jitter)
+    assert second_gap > first_gap  # the delay doubles (1 s, then 2 s; ±20 % jitter)
     [flaky_delivery] = await api.settled("partner", flaky["id"], 1)
     assert flaky_delivery["state"] == "succeeded"
     assert [a["status_code"] for a in flaky_delivery["attempts"]] == [500, 500, 200]
