@@ -101,14 +101,30 @@ class Catalog:
         in_force = edition_in_force(self.editions, self.today) is edition
         return edition_summary(edition, languages, self.superseded_on(edition), in_force)
 
-    def answer(
-        self, request: _Request, key: tuple[object, ...], languages: Languages, build: Callable[[], Any]
-    ) -> Response[bytes]:
+    def rendered(
+        self, key: tuple[object, ...], languages: Languages, build: Callable[[], Any]
+    ) -> tuple[bytes, str]:
+        """The answer's bytes and strong ETag, rendered once per edition, language and day."""
+
         def render() -> tuple[bytes, str]:
             body = msgspec.json.encode(build())
             return body, strong_etag(body)
 
-        body, etag = self.cache.memo((*key, languages.key, self.today), render)
+        return self.cache.memo((*key, languages.key, self.today), render)
+
+    def in_force(self, languages: Languages) -> tuple[bytes, str]:
+        """`GET /v1/talent-list`: the edition in force today (also served by api/fast_reads.py)."""
+        edition = self.on(None)
+        return self.rendered(
+            ("edition", edition.code),
+            languages,
+            lambda: edition_out(self.summary(edition, languages), edition, languages),
+        )
+
+    def answer(
+        self, request: _Request, key: tuple[object, ...], languages: Languages, build: Callable[[], Any]
+    ) -> Response[bytes]:
+        body, etag = self.rendered(key, languages, build)
         return cached_response(
             request, body, etag, cache_control=CACHE_CONTROL, content_language=languages.content_language
         )
