@@ -173,7 +173,17 @@ def create_app(settings: Settings | None = None, *, database: Database | None = 
         TokenPolicy(settings.issuer, settings.audience, settings.token_lifetime_seconds), auth
     )
 
-    state = State({"settings": settings, "auth": auth, "tokens": tokens, "server_keys": keys})
+    state = State(
+        {
+            "settings": settings,
+            "auth": auth,
+            "tokens": tokens,
+            "server_keys": keys,
+            # quotas built once here, not per request
+            "tier_quotas": settings.quotas,
+            "token_quotas": settings.token_quotas,
+        }
+    )
 
     def attach(db: Database) -> None:
         state.database = db

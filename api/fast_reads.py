@@ -15,12 +15,10 @@ from typing import Any
 
 from adapters.catalog_cache import TalentListCache
 from adapters.oauth.tokens import AccessTokens, TokenRejected
-from adapters.quotas import SharedQuotas
 from api.negotiation import Languages, etag_matches, from_accept_language
-from api.quotas import STATE_KEY
+from api.quotas import STATE_KEY, client_decision
 from api.routes.talent_list import CACHE_CONTROL, Catalog
 from domain.errors import NotFound
-from domain.quotas import Quota
 from domain.scopes import Scope
 
 PATH = "/v1/talent-list"
@@ -57,11 +55,7 @@ async def talent_list_in_force(state: Any, scope: dict[str, Any], send: Any) -> 
         body, etag = Catalog(await cache.editions(), cache).in_force(languages)
     except NotFound:
         return False
-    quotas: dict[str, Quota] = state.settings.quotas
-    limiter: SharedQuotas = state.quotas
-    decision = await limiter.hit(
-        f"client:{principal.client_id}", quotas[state.auth.tiers.get(principal.client_id, "standard")]
-    )
+    decision = await client_decision(state, principal)
     if not decision.allowed:
         return False  # Litestar refuses it (429), counted once more: it is over the limit anyway
     request_state = scope.setdefault("state", {})

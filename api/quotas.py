@@ -37,13 +37,17 @@ class TooManyRequests(HTTPException):
         )
 
 
+async def client_decision(state: Any, principal: Principal) -> Decision:
+    """Count one request against the client's quota (its tier's, as admins set it)."""
+    tier = state.auth.tiers.get(principal.client_id, "standard")
+    quotas: dict[str, Quota] = state.tier_quotas  # built once from the settings
+    limiter: SharedQuotas = state.quotas
+    return await limiter.hit(f"client:{principal.client_id}", quotas[tier])
+
+
 async def enforce(connection: ASGIConnection[Any, Any, Any, Any], principal: Principal) -> None:
     """Count the request against the client's quota; 429 when it is spent."""
-    state = connection.app.state
-    tier = state.auth.tiers.get(principal.client_id, "standard")
-    quotas: dict[str, Quota] = state.settings.quotas
-    limiter: SharedQuotas = state.quotas
-    decision = await limiter.hit(f"client:{principal.client_id}", quotas[tier])
+    decision = await client_decision(connection.app.state, principal)
     if not decision.allowed:
         raise TooManyRequests(decision)
     connection.scope.setdefault("state", {})[STATE_KEY] = decision

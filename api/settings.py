@@ -130,6 +130,14 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
         }
 
     @property
+    def token_quotas(self) -> tuple[Quota, Quota]:
+        """The token endpoint's quotas: per source address, per client id (from an address)."""
+        return (
+            Quota("token-address", self.token_rate_limit_per_address_per_minute, 60),
+            Quota("token-client", self.token_rate_limit_per_client_per_minute, 60),
+        )
+
+    @property
     def webhook_networks(self) -> tuple[IPNetwork, ...]:
         return parse_networks(self.webhook_allow_networks)
 

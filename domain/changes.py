@@ -30,17 +30,6 @@ class ChangeType(StrEnum):
 
 SUBSCRIBABLE = tuple(t for t in ChangeType if t is not ChangeType.WEBHOOK_TEST)
 
-CHANGE_DESCRIPTIONS: dict[ChangeType, str] = {
-    ChangeType.LEAD_STATUS_CHANGED: "HKTE moved one of your leads to a new status.",
-    ChangeType.LEAD_CONSENT_WITHDRAWN: "Consent to one of your leads was withdrawn; its data is erased.",
-    ChangeType.LEAD_ERASED: "The personal data of one of your leads was erased (request or retention).",
-    ChangeType.EDITION_PUBLISHED: "A new Talent List edition was published.",
-    ChangeType.EVENT_PUBLISHED: "An event was published.",
-    ChangeType.EVENT_UPDATED: "A published event changed (time, place, texts, status).",
-    ChangeType.EVENT_CANCELLED: "A published event was cancelled.",
-    ChangeType.WEBHOOK_TEST: "Sent on request to check an endpoint; not in the change feed.",
-}
-
 
 class Resource(StrEnum):
     LEAD = "lead"

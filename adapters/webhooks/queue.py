@@ -47,7 +47,7 @@ CLAIM = text(
     WHERE d.id = picked.id AND c.id = d.change_id AND s.id = d.subscription_id
     RETURNING d.id, d.attempts, d.created_at, d.subscription_id, s.url, s.secret_sealed, s.active,
         CASE WHEN s.previous_secret_expires_at > now() THEN s.previous_secret_sealed END AS previous_secret,
-        c.id AS change_id, c.type, c.resource, c.resource_id, c.status, c.occurred_at, now() AS claimed_at
+        c.id AS change_id, c.type, c.resource, c.resource_id, c.status, c.occurred_at
     """
 )
 PER_SUBSCRIPTION = 4
@@ -139,7 +139,6 @@ class Claimed:
     id: UUID
     attempts: int  # made before this one
     created_at: datetime
-    claimed_at: datetime
     subscription_id: UUID
     url: str
     active: bool
@@ -177,7 +176,6 @@ class DeliveryQueue:
                     id=r.id,
                     attempts=r.attempts,
                     created_at=r.created_at,
-                    claimed_at=r.claimed_at,
                     subscription_id=r.subscription_id,
                     url=r.url,
                     active=r.active,

@@ -70,7 +70,6 @@ class DeliveryWorker:
         self._woken = asyncio.Event()
         self._in_flight: set[asyncio.Task[None]] = set()
         self._next_purge = 0.0
-        self.delivered = 0  # attempts made by this worker (for logs and tests)
 
     def _wake(self) -> None:
         self._woken.set()
@@ -192,7 +191,6 @@ class DeliveryWorker:
             "webhook-signature": signature_header(self._secrets(job), message_id, timestamp, body),
         }
         result = await self.sender.send(job.url, headers, body)
-        self.delivered += 1
         attempt = Attempt(attempted_at, result.duration_ms, result.status_code, result.error)
         outcome = outcome_of(result.status_code)
         if outcome is Outcome.RETRY:

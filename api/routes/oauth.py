@@ -25,7 +25,6 @@ from api.quotas import header_fields
 from api.request_context import current_request_id
 from api.settings import Settings
 from domain.clients import AuthMethod
-from domain.quotas import Quota
 from domain.scopes import Scope
 
 
@@ -133,21 +132,15 @@ def _network_of(host: str) -> str:
 async def _token_quota(request: Request[Any, Any, Any], data: TokenRequest) -> Response[Any] | None:
     """The token endpoint's own limits: per source address and per client id (a client that asks
     for a token on every call, or someone guessing secrets, is slowed down before any hashing)."""
-    settings: Settings = request.app.state.settings
     limiter: SharedQuotas = request.app.state.quotas
+    per_address, per_client = request.app.state.token_quotas
     address = _network_of(request.client.host if request.client else "unknown")
-    checks = [
-        (
-            f"token-address:{address}",
-            Quota("token-address", settings.token_rate_limit_per_address_per_minute, 60),
-        )
-    ]
+    checks = [(f"token-address:{address}", per_address)]
     claimed = _claimed_client_id(request, data)
     if claimed:
         # per client id as seen from this address: a stranger naming someone else's client id
         # (they are no secret) spends their own counter, never the client's
-        quota = Quota("token-client", settings.token_rate_limit_per_client_per_minute, 60)
-        checks.append((f"token-client:{claimed}@{address}", quota))
+        checks.append((f"token-client:{claimed}@{address}", per_client))
     for key, quota in checks:
         decision = await limiter.hit(key, quota)
         if not decision.allowed:

@@ -30,7 +30,7 @@ import pytest
 from adapters.db.listen import driver_dsn
 from adapters.localpg import LocalCluster
 from tests.api.test_leads import lead_body
-from tests.e2e.conftest import LiveServer, start_server
+from tests.e2e.conftest import LiveServer, access_token, start_server
 from tests.e2e.test_webhooks_live import FAST_RETRIES, listening_workers, running_workers
 from tests.support import leaks
 from tests.support.webhook_receiver import running_receiver
@@ -103,16 +103,6 @@ async def _leads_by_ref(server: LiveServer) -> Counter[str]:
     return Counter(f"{row['external_ref']}={row['id']}" for row in rows)
 
 
-async def _token(http: httpx.AsyncClient, server: LiveServer) -> str:
-    answer = await http.post(
-        "/oauth/token",
-        data={"grant_type": "client_credentials"},
-        auth=(server.partner.client_id, server.partner.client_secret),
-    )
-    answer.raise_for_status()
-    return str(answer.json()["access_token"])
-
-
 def _server_pids(server: LiveServer) -> list[int]:
     """`hkte serve` and the granian processes under it."""
     children = Path(f"/proc/{server.pid}/task/{server.pid}/children")
@@ -156,7 +146,7 @@ async def test_submissions_survive_a_database_restart_mid_run(
     tally = Tally()
     limits = httpx.Limits(max_connections=CONCURRENCY)
     async with httpx.AsyncClient(base_url=server.base_url, timeout=30, limits=limits) as http:
-        token = await _token(http, server)
+        token = await access_token(http, server)
         pids = _server_pids(server)
         gate = asyncio.Semaphore(CONCURRENCY)
         load = asyncio.gather(*(_submit_until_accepted(http, token, ref, tally, gate) for ref in refs))
@@ -201,7 +191,7 @@ async def test_sigterm_drains_requests_in_flight_and_loses_no_acknowledged_lead(
         # request cut in flight, and must not be counted as one
         limits = httpx.Limits(max_connections=CONCURRENCY, max_keepalive_connections=0)
         async with httpx.AsyncClient(base_url=server.base_url, timeout=30, limits=limits) as http:
-            token = await _token(http, server)
+            token = await access_token(http, server)
             pid = server.pid
 
             async def once(ref: str) -> None:
@@ -257,7 +247,7 @@ async def test_sigterm_drains_requests_in_flight_and_loses_no_acknowledged_lead(
 async def test_a_worker_killed_mid_delivery_delivers_after_restart(server: LiveServer) -> None:
     with running_receiver(slow_s=3.0) as receiver:
         async with httpx.AsyncClient(base_url=server.base_url, timeout=30) as http:
-            token = await _token(http, server)
+            token = await access_token(http, server)
             headers = {"Authorization": f"Bearer {token}"}
             created = await http.post(
                 "/v1/webhooks",

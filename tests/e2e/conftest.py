@@ -60,10 +60,22 @@ class LiveServer:
     pid: int = 0  # of `hkte serve`
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
+
+
+async def access_token(http: httpx.AsyncClient, server: LiveServer, who: str = "partner") -> str:
+    """A token of one of the server's clients (`partner`, `staff` or `everything`)."""
+    creds: Credentials = getattr(server, who)
+    answer = await http.post(
+        f"{server.base_url}/oauth/token",
+        data={"grant_type": "client_credentials"},
+        auth=(creds.client_id, creds.client_secret),
+    )
+    answer.raise_for_status()
+    return str(answer.json()["access_token"])
 
 
 async def _partner_id(database: Database, code: str) -> UUID:
@@ -128,7 +140,7 @@ async def start_server(
     url = await create_database(admin_url, prefix)
     await asyncio.to_thread(upgrade, url)
     credentials, ids = await _prepare(url)
-    port = _free_port()
+    port = free_port()
     base = f"http://127.0.0.1:{port}"
     env = {
         **{k: v for k, v in os.environ.items() if k not in ("HKTE_DATA_DIR", "HOST", "PORT")},

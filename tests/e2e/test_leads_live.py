@@ -10,26 +10,16 @@ import httpx
 import pytest
 
 from tests.api.test_leads import lead_body
-from tests.e2e.conftest import LiveServer
+from tests.e2e.conftest import LiveServer, access_token
 
 pytestmark = pytest.mark.slow
-
-
-async def _token(http: httpx.AsyncClient, server: LiveServer) -> str:
-    response = await http.post(
-        "/oauth/token",
-        data={"grant_type": "client_credentials"},
-        auth=(server.partner.client_id, server.partner.client_secret),
-    )
-    response.raise_for_status()
-    return str(response.json()["access_token"])
 
 
 async def test_fifty_concurrent_identical_submissions_create_one_lead(live_server: LiveServer) -> None:
     limits = httpx.Limits(max_connections=50)
     async with httpx.AsyncClient(base_url=live_server.base_url, limits=limits, timeout=30) as http:
         headers = {
-            "Authorization": f"Bearer {await _token(http, live_server)}",
+            "Authorization": f"Bearer {await access_token(http, live_server)}",
             "Idempotency-Key": str(uuid.uuid4()),
         }
         ref = f"live-{uuid.uuid4()}"

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import socket
 import subprocess
 import tempfile
 import time
@@ -19,7 +18,7 @@ import httpx
 import pytest
 
 from adapters.db.listen import driver_dsn
-from tests.e2e.conftest import HKTE, LiveServer, start_server
+from tests.e2e.conftest import HKTE, LiveServer, access_token, free_port, start_server
 from tests.e2e.test_webhooks_live import listening_workers, running_workers
 from tests.support import leaks
 from tests.support.webhook_receiver import running_receiver
@@ -27,12 +26,6 @@ from tests.support.webhook_receiver import running_receiver
 pytestmark = pytest.mark.slow
 
 LIMIT = 40
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +43,7 @@ async def first(admin_url: str) -> AsyncIterator[LiveServer]:
 @pytest.fixture(scope="module")
 async def second(first: LiveServer) -> AsyncIterator[str]:
     """Another API process on the same database (another port, as another machine would be)."""
-    port = _free_port()
+    port = free_port()
     log = tempfile.NamedTemporaryFile(prefix="hkte-second-", suffix=".log", delete=False)  # noqa: SIM115
     leaks.watch_log_file(log.name)
     env = {**first.env, "PORT": str(port)}
@@ -77,17 +70,6 @@ async def second(first: LiveServer) -> AsyncIterator[str]:
         log.close()
 
 
-async def _token(http: httpx.AsyncClient, server: LiveServer, who: str = "partner") -> str:
-    creds = getattr(server, who)
-    answer = await http.post(
-        f"{server.base_url}/oauth/token",
-        data={"grant_type": "client_credentials"},
-        auth=(creds.client_id, creds.client_secret),
-    )
-    answer.raise_for_status()
-    return str(answer.json()["access_token"])
-
-
 async def _inside_one_window() -> None:
     """Start with most of a minute ahead, so the quota window cannot end mid-test."""
     second_of_minute = dt.datetime.now(dt.UTC).second
@@ -98,7 +80,7 @@ async def _inside_one_window() -> None:
 async def test_a_rate_limit_holds_across_two_api_processes(first: LiveServer, second: str) -> None:
     async with httpx.AsyncClient(timeout=30, limits=httpx.Limits(max_connections=16)) as http:
         await _inside_one_window()
-        headers = {"Authorization": f"Bearer {await _token(http, first)}"}
+        headers = {"Authorization": f"Bearer {await access_token(http, first)}"}
         bases = [first.base_url, second] * LIMIT  # twice the quota, half through each process
         answers = await asyncio.gather(
             *(http.get(f"{base}/v1/talent-list/editions", headers=headers) for base in bases)
@@ -118,7 +100,7 @@ async def test_a_token_revoked_through_one_process_is_refused_by_the_other(
     first: LiveServer, second: str
 ) -> None:
     async with httpx.AsyncClient(timeout=10) as http:
-        token = await _token(http, first, "staff")
+        token = await access_token(http, first, "staff")
         headers = {"Authorization": f"Bearer {token}"}
         assert (await http.get(f"{second}/v1/events", headers=headers)).status_code == 200
         creds = first.staff
@@ -141,7 +123,7 @@ async def test_two_workers_deliver_events_made_through_both_processes_once_each(
     with running_receiver(busy_s=0.1) as receiver, running_workers(first, 2):
         await listening_workers(first, 2)
         async with httpx.AsyncClient(timeout=30) as http:
-            headers = {"Authorization": f"Bearer {await _token(http, first, 'everything')}"}
+            headers = {"Authorization": f"Bearer {await access_token(http, first, 'everything')}"}
             created = await http.post(
                 f"{first.base_url}/v1/webhooks",
                 json={"url": f"{receiver.base_url}/busy/scale", "event_types": ["lead.erased"]},

@@ -27,7 +27,7 @@ from adapters.webhooks.targets import NetworkGuard
 from api.routes.talent_list_admin import EXAMPLE as EDITION
 from tests.api.test_events import event_body
 from tests.api.test_leads import lead_body
-from tests.e2e.conftest import HKTE, LiveServer, start_server
+from tests.e2e.conftest import HKTE, LiveServer, access_token, start_server
 from tests.support import leaks
 from tests.support.webhook_receiver import Receiver, running_receiver
 
@@ -110,14 +110,7 @@ class Api:
 
     async def auth(self, who: str) -> dict[str, str]:
         if who not in self.tokens:
-            creds = getattr(self.server, who)
-            answer = await self.http.post(
-                "/oauth/token",
-                data={"grant_type": "client_credentials"},
-                auth=(creds.client_id, creds.client_secret),
-            )
-            answer.raise_for_status()
-            self.tokens[who] = {"Authorization": f"Bearer {answer.json()['access_token']}"}
+            self.tokens[who] = {"Authorization": f"Bearer {await access_token(self.http, self.server, who)}"}
         return self.tokens[who]
 
     async def call(self, who: str, method: str, path: str, expect: int = 200, **kwargs: Any) -> Any:
