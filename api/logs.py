@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import sys
 import time
@@ -63,13 +64,55 @@ class JsonFormatter(logging.Formatter):
         return _encoder.encode(entry).decode()
 
 
+class BatchedStreamHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """Lines logged during one turn of the event loop leave in one write, at the end of that
+    turn (not one write and flush per line: the access log writes a line per request). Outside
+    a running loop, or from another thread, a line is written at once. Nothing waits longer than
+    the turn that logged it; `logging.shutdown` flushes what is left at exit."""
+
+    def __init__(self, stream: Any = None) -> None:
+        super().__init__(stream)
+        self._pending: list[str] = []
+        self._loop: asyncio.AbstractEventLoop | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            line = self.format(record)
+        except Exception:
+            self.handleError(record)
+            return
+        self._pending.append(line)
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # not in the event loop's thread
+            self.flush()
+            return
+        if self._loop is not loop:  # the first line of this turn: write them all when it ends
+            self._loop = loop
+            loop.call_soon(self._end_of_turn)
+
+    def _end_of_turn(self) -> None:
+        with self.lock:  # type: ignore[union-attr]
+            self._loop = None
+            self.flush()
+
+    def flush(self) -> None:
+        if self._pending:
+            lines, self._pending = self._pending, []
+            try:
+                self.stream.write("\n".join(lines) + "\n")
+            except Exception:  # a closed or broken stdout loses log lines, never a request
+                return
+        super().flush()
+
+
 def configure_logging(level: str = "INFO") -> None:
     """Route the `hkte` loggers to stdout as JSON lines (idempotent)."""
     logger = logging.getLogger("hkte")
     logger.setLevel(level.upper())
     logger.propagate = False
     if not any(getattr(h, "_hkte", False) for h in logger.handlers):
-        handler = logging.StreamHandler(sys.stdout)
+        handler = BatchedStreamHandler(sys.stdout)
         handler.setFormatter(JsonFormatter())
         handler._hkte = True  # type: ignore[attr-defined]
         logger.addHandler(handler)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
+import os
 import re
 import time
-import uuid
 from contextvars import ContextVar
 
 from litestar.types import ASGIApp, HTTPScope, Message, Receive, Scope, Send
@@ -17,11 +18,31 @@ access_log = logging.getLogger("hkte.access")
 current_request_id: ContextVar[str | None] = ContextVar("current_request_id", default=None)
 
 
+class _RequestIds:
+    """Fresh request ids: 32 hex digits, a random prefix per process and a counter. Unique
+    across processes and restarts without a random draw (a system call) per request; an id is
+    a correlation handle, not a secret."""
+
+    def __init__(self) -> None:
+        self.reseed()
+        os.register_at_fork(after_in_child=self.reseed)  # a forked worker must not repeat ids
+
+    def reseed(self) -> None:
+        self.prefix = os.urandom(8).hex()
+        self.counter = itertools.count(1)
+
+    def next(self) -> str:
+        return f"{self.prefix}{next(self.counter):016x}"
+
+
+_fresh_ids = _RequestIds()
+
+
 def _incoming_request_id(scope: Scope) -> str:
     for name, value in scope.get("headers", ()):
         if name == REQUEST_ID_HEADER and _VALID_REQUEST_ID.match(value):
             return value.decode("ascii")
-    return uuid.uuid4().hex  # absent or not acceptable: never echo what we did not validate
+    return _fresh_ids.next()  # absent or not acceptable: never echo what we did not validate
 
 
 async def with_request_context(app: ASGIApp, scope: HTTPScope, receive: Receive, send: Send) -> None:

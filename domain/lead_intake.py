@@ -135,6 +135,14 @@ class LeadsUnitOfWork(Protocol):
     async def commit(self) -> None: ...
 
 
+class UnitsOfWork(Protocol):
+    """Makes units of work. `atomic=False`: no transaction, each statement commits as it runs
+    (a read and its audit entry: the entry is durable before the answer leaves, and nothing is
+    answered when it fails)."""
+
+    def __call__(self, *, atomic: bool = True) -> LeadsUnitOfWork: ...
+
+
 Render = Callable[[Lead], tuple[int, bytes, dict[str, str]]]
 
 
@@ -172,7 +180,7 @@ def can_read(principal: Principal, lead: Lead, staff: bool) -> bool:
 
 
 class LeadIntake:
-    def __init__(self, unit_of_work: Callable[[], LeadsUnitOfWork], policy: Policy | None = None) -> None:
+    def __init__(self, unit_of_work: UnitsOfWork, policy: Policy | None = None) -> None:
         self.unit_of_work = unit_of_work
         self.policy = policy or Policy()
 
@@ -296,7 +304,7 @@ class LeadIntake:
         )
 
     async def get(self, principal: Principal, actor: Actor, lead_id: UUID, *, staff: bool) -> Lead:
-        async with self.unit_of_work() as uow:
+        async with self.unit_of_work(atomic=False) as uow:
             lead = await uow.leads.get(lead_id)
             if lead is None or not can_read(principal, lead, staff):
                 raise NotFound("lead", lead_id)  # another partner's lead is as absent as a missing one
@@ -317,7 +325,7 @@ class LeadIntake:
             return lead, changes
 
     async def find(self, actor: Actor, query: LeadQuery) -> list[Lead]:
-        async with self.unit_of_work() as uow:
+        async with self.unit_of_work(atomic=False) as uow:
             leads = await uow.leads.find(query)
             if leads:
                 purpose = query.purpose.value if query.purpose else None

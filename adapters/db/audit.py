@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import cast
 
+import asyncpg
+import msgspec
 from sqlalchemy import Table, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -37,3 +39,27 @@ class SqlAuditLog:
 
     async def record(self, entry: AuditEntry) -> None:
         await self._session.execute(INSERT_AUDIT, audit_values(entry))
+
+
+# The same statement as text, for units of work on the driver (the text SQLAlchemy renders for
+# INSERT_AUDIT: one statement in pg_stat_statements whichever path wrote the entry).
+AUDIT_SQL = (
+    "INSERT INTO audit_log (id, actor_client_id, actor_partner_id, action, outcome, target_type, "
+    "target_id, request_id, details) VALUES ($1::UUID, $2::VARCHAR, $3::UUID, $4::VARCHAR, $5::VARCHAR, "
+    "$6::VARCHAR, $7::VARCHAR, $8::VARCHAR, $9::JSONB)"
+)
+
+
+class DriverAuditLog:
+    """The audit log of a DriverUnitOfWork: one prepared insert on the asyncpg connection."""
+
+    def __init__(self, driver: asyncpg.Connection) -> None:
+        self._driver = driver
+
+    async def record(self, entry: AuditEntry) -> None:
+        a = entry.actor
+        await self._driver.execute(
+            AUDIT_SQL,
+            entry.id or new_id(), a.client_id, a.partner_id, entry.action, entry.outcome,
+            entry.target_type, entry.target_id, a.request_id, msgspec.json.encode(entry.details).decode(),
+        )  # fmt: skip

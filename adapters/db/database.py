@@ -45,6 +45,12 @@ class Database:
     def __init__(self, engine: AsyncEngine) -> None:
         self.engine = engine
         self.sessions = async_sessionmaker(engine, expire_on_commit=False, autoflush=False)
+        # Sessions on the same pool in which SQLAlchemy sends no BEGIN or COMMIT of its own: for
+        # units of work that run some statements straight on the asyncpg connection and control
+        # the transaction there (adapters/db/uow.py, DriverUnitOfWork).
+        self.driver_sessions = async_sessionmaker(
+            engine.execution_options(isolation_level="AUTOCOMMIT"), expire_on_commit=False, autoflush=False
+        )
 
     @classmethod
     def connect(cls, url: str, pool: PoolSettings | None = None) -> Database:
@@ -91,6 +97,7 @@ class Database:
             autoflush=False,
             join_transaction_mode="create_savepoint",
         )
+        db.driver_sessions = db.sessions  # inside the test's transaction, a driver one nests as a savepoint
         return db
 
     def session(self) -> AsyncSession:

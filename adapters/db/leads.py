@@ -1,14 +1,21 @@
-"""Leads, their history and the idempotency store in PostgreSQL (Core statements, counted)."""
+"""Leads, their history and the idempotency store in PostgreSQL.
+
+The statements of the hot paths (a lead read by id, a submission) are SQL text run on the asyncpg
+connection of a DriverUnitOfWork (prepared once per connection); the rest are Core statements
+through the session, in the same transaction."""
 
 from __future__ import annotations
 
+import functools
 import json
+from collections.abc import Mapping
 from datetime import datetime
-from typing import Any, cast
+from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Table, and_, bindparam, delete, func, insert, or_, select, text, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
+import asyncpg
+import msgspec
+from sqlalchemy import bindparam, delete, func, or_, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from adapters.db.lead_tables import IdempotencyRow, LeadRow, LeadStatusChangeRow
@@ -29,12 +36,70 @@ from domain.leads import (
 L = LeadRow.__table__.c
 H = LeadStatusChangeRow.__table__.c
 
-# The hot statements, built once on the Core tables and executed with parameters.
-INSERT_LEAD = insert(cast(Table, LeadRow.__table__))
-INSERT_CHANGE = insert(cast(Table, LeadStatusChangeRow.__table__))
-GET_LEAD = select(LeadRow.__table__).where(L.id == bindparam("lead_id"))
-GET_LEAD_FOR_UPDATE = GET_LEAD.with_for_update()
+GET_LEAD_FOR_UPDATE = select(LeadRow.__table__).where(L.id == bindparam("lead_id")).with_for_update()
 K = IdempotencyRow.__table__.c
+
+LEAD_BY_ID = (
+    "SELECT leads.id, leads.partner_id, leads.submitted_by, leads.status, leads.external_ref, "
+    "leads.edition_code, leads.profession_code, leads.person, leads.email_key, leads.phone, leads.profile, "
+    "leads.consent, leads.purposes, leads.known_to_hkte, leads.retain_until, leads.version, "
+    "leads.created_at, leads.updated_at, leads.erased_at FROM leads WHERE leads.id = $1::UUID"
+)
+LEAD_INSERT = (
+    "INSERT INTO leads (id, partner_id, submitted_by, status, external_ref, edition_code, profession_code, "
+    "person, email_key, phone, profile, consent, purposes, known_to_hkte, retain_until, created_at, "
+    "updated_at) VALUES ($1::UUID, $2::UUID, $3::VARCHAR, $4::VARCHAR, $5::VARCHAR, $6::VARCHAR, "
+    "$7::VARCHAR, $8::JSONB, $9::VARCHAR, $10::VARCHAR, $11::JSONB, $12::JSONB, $13::VARCHAR(32)[], "
+    "$14::BOOLEAN, $15::TIMESTAMP WITH TIME ZONE, $16::TIMESTAMP WITH TIME ZONE, "
+    "$17::TIMESTAMP WITH TIME ZONE)"
+)
+STATUS_CHANGE_INSERT = (
+    "INSERT INTO lead_status_changes (id, lead_id, from_status, to_status, reason_code, note, changed_by, "
+    "changed_at) VALUES ($1::UUID, $2::UUID, $3::VARCHAR, $4::VARCHAR, $5::VARCHAR, $6::VARCHAR, "
+    "$7::VARCHAR, $8::TIMESTAMP WITH TIME ZONE)"
+)
+KEY_LOCK = "SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0))"
+KEY_GET = (
+    "SELECT idempotency_keys.request_hash, idempotency_keys.status, idempotency_keys.body, "
+    "idempotency_keys.headers FROM idempotency_keys WHERE idempotency_keys.client_id = $1::VARCHAR "
+    "AND idempotency_keys.key = $2::VARCHAR AND idempotency_keys.expires_at > now()"
+)
+# a key whose answer expired may be used again: its row is replaced
+KEY_PUT = (
+    "INSERT INTO idempotency_keys (client_id, key, request_hash, status, body, headers, lead_ids, "
+    "expires_at) VALUES ($1::VARCHAR, $2::VARCHAR, $3::BYTEA, $4::INTEGER, $5::BYTEA, $6::JSONB, "
+    "$7::UUID[], $8::TIMESTAMP WITH TIME ZONE) ON CONFLICT (client_id, key) DO UPDATE SET "
+    "request_hash = excluded.request_hash, status = excluded.status, body = excluded.body, "
+    "headers = excluded.headers, lead_ids = excluded.lead_ids, created_at = now(), "
+    "expires_at = excluded.expires_at"
+)
+MATCH_LIMIT = 20
+
+
+@functools.cache
+def matching_sql(email: bool, phone: bool, reference: bool) -> str:
+    """Leads naming the same person (email or phone: anyone's) or carrying this partner's
+    reference; parameters in that order (email key, phone, partner id and reference), then the
+    limit. One text per combination, prepared once per connection."""
+    conditions, n = [], 0
+    if email:
+        conditions.append(f"leads.email_key = ${n + 1}::VARCHAR")
+        n += 1
+    if phone:
+        conditions.append(f"leads.phone = ${n + 1}::VARCHAR")
+        n += 1
+    if reference:
+        conditions.append(f"leads.partner_id = ${n + 1}::UUID AND leads.external_ref = ${n + 2}::VARCHAR")
+        n += 2
+    where = " OR ".join(f"({c})" if len(conditions) > 1 else c for c in conditions)
+    # fixed fragments only: every value is a parameter
+    select_matches = "SELECT leads.id, leads.partner_id, leads.external_ref FROM leads WHERE "
+    return select_matches + where + f" ORDER BY leads.created_at LIMIT ${n + 1}::INTEGER"
+
+
+def _json_text(value: object) -> str:
+    """A JSONB parameter on the driver: its text (the codec SQLAlchemy's dialect installs)."""
+    return msgspec.json.encode(value).decode()
 
 
 def _person_json(p: Person) -> dict[str, Any]:
@@ -74,11 +139,12 @@ def _consent_json(c: Consent) -> dict[str, Any]:
     }
 
 
-def _lead(row: Any) -> Lead:
-    person = Person(**row.person) if row.person is not None else None
+def _lead(row: Mapping[Any, Any]) -> Lead:
+    """A lead from its row (an asyncpg record, or a SQLAlchemy row's `_mapping`)."""
+    person = Person(**row["person"]) if row["person"] is not None else None
     profile = None
-    if row.profile is not None:
-        values = dict(row.profile)
+    if row["profile"] is not None:
+        values = dict(row["profile"])
         profile = Profile(
             **{
                 **values,
@@ -86,7 +152,7 @@ def _lead(row: Any) -> Lead:
                 "interests": tuple(Interest(i) for i in values["interests"]),
             }
         )
-    c = row.consent
+    c = row["consent"]
     consent = Consent(
         notice_version=c["notice_version"],
         notice_language=c["notice_language"],
@@ -96,84 +162,61 @@ def _lead(row: Any) -> Lead:
         collected_by=c["collected_by"],
     )
     return Lead(
-        id=row.id,
-        partner_id=row.partner_id,
-        submitted_by=row.submitted_by,
-        status=LeadStatus(row.status),
+        id=row["id"],
+        partner_id=row["partner_id"],
+        submitted_by=row["submitted_by"],
+        status=LeadStatus(row["status"]),
         person=person,
         profile=profile,
         consent=consent,
-        external_ref=row.external_ref,
-        edition_code=row.edition_code,
-        known_to_hkte=row.known_to_hkte,
-        retain_until=row.retain_until,
-        version=row.version,
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-        erased_at=row.erased_at,
+        external_ref=row["external_ref"],
+        edition_code=row["edition_code"],
+        known_to_hkte=row["known_to_hkte"],
+        retain_until=row["retain_until"],
+        version=row["version"],
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+        erased_at=row["erased_at"],
     )
 
 
 class SqlLeadRepository:
-    def __init__(self, session: AsyncSession) -> None:
+    def __init__(self, session: AsyncSession, driver: asyncpg.Connection) -> None:
         self.session = session
+        self.driver = driver
 
     async def matching(
         self, partner_id: UUID, email_key: str | None, phone: str | None, external_ref: str | None
     ) -> list[LeadMatch]:
         """Leads of anyone that name the same person, and this partner's lead with the same reference."""
-        conditions = []
-        if email_key:
-            conditions.append(L.email_key == email_key)
-        if phone:
-            conditions.append(L.phone == phone)
-        if external_ref:
-            conditions.append(and_(L.partner_id == partner_id, L.external_ref == external_ref))
-        if not conditions:
+        if not (email_key or phone or external_ref):
             return []
-        rows = await self.session.execute(
-            select(L.id, L.partner_id, L.external_ref)
-            .where(or_(*conditions))
-            .order_by(L.created_at)
-            .limit(20)
-        )
-        return [
-            LeadMatch(
-                r.id, r.partner_id, same_reference=bool(external_ref) and r.external_ref == external_ref
-            )
-            for r in rows
-        ]
+        parameters: list[object] = [v for v in (email_key, phone) if v]
+        if external_ref:
+            parameters += [partner_id, external_ref]
+        statement = matching_sql(bool(email_key), bool(phone), bool(external_ref))
+        rows = await self.driver.fetch(statement, *parameters, MATCH_LIMIT)
+        same = bool(external_ref)
+        return [LeadMatch(r["id"], r["partner_id"], same and r["external_ref"] == external_ref) for r in rows]
 
     async def add(self, lead: Lead) -> None:
         assert lead.person is not None
         assert lead.profile is not None
-        await self.session.execute(
-            INSERT_LEAD,
-            dict(
-                id=lead.id,
-                partner_id=lead.partner_id,
-                submitted_by=lead.submitted_by,
-                status=lead.status.value,
-                external_ref=lead.external_ref,
-                edition_code=lead.edition_code,
-                profession_code=lead.profile.profession_code,
-                person=_person_json(lead.person),
-                email_key=lead.person.email_key,
-                phone=lead.person.phone,
-                profile=_profile_json(lead.profile),
-                consent=_consent_json(lead.consent),
-                purposes=sorted(p.value for p in lead.consent.purposes),
-                known_to_hkte=lead.known_to_hkte,
-                retain_until=lead.retain_until,
-                created_at=lead.created_at,
-                updated_at=lead.updated_at,
-            ),
-        )
+        await self.driver.execute(
+            LEAD_INSERT,
+            lead.id, lead.partner_id, lead.submitted_by, lead.status.value, lead.external_ref,
+            lead.edition_code, lead.profile.profession_code, _json_text(_person_json(lead.person)),
+            lead.person.email_key, lead.person.phone, _json_text(_profile_json(lead.profile)),
+            _json_text(_consent_json(lead.consent)), sorted(p.value for p in lead.consent.purposes),
+            lead.known_to_hkte, lead.retain_until, lead.created_at, lead.updated_at,
+        )  # fmt: skip
 
     async def get(self, lead_id: UUID, *, for_update: bool = False) -> Lead | None:
-        stmt = GET_LEAD_FOR_UPDATE if for_update else GET_LEAD
-        row = (await self.session.execute(stmt, {"lead_id": lead_id})).first()
-        return None if row is None else _lead(row)
+        if for_update:
+            row = (await self.session.execute(GET_LEAD_FOR_UPDATE, {"lead_id": lead_id})).first()
+            return None if row is None else _lead(row._mapping)
+        record = await self.driver.fetchrow(LEAD_BY_ID, lead_id)
+        return None if record is None else _lead(record)
 
     async def find(self, query: LeadQuery) -> list[Lead]:
         where = []
@@ -194,7 +237,7 @@ class SqlLeadRepository:
         if query.after is not None:
             where.append(L.id < query.after)
         stmt = select(LeadRow.__table__).where(*where).order_by(L.id.desc()).limit(query.limit)
-        return [_lead(r) for r in await self.session.execute(stmt)]
+        return [_lead(r._mapping) for r in await self.session.execute(stmt)]
 
     async def set_status(self, lead: Lead, change: StatusChange) -> Lead:
         row = (
@@ -206,7 +249,7 @@ class SqlLeadRepository:
             )
         ).one()
         await self.add_change(change)
-        return _lead(row)
+        return _lead(row._mapping)
 
     async def correct(self, lead: Lead) -> Lead:
         """Store corrected person and profile (the caller checked the version it applies to)."""
@@ -229,22 +272,14 @@ class SqlLeadRepository:
                 .returning(LeadRow.__table__)
             )
         ).one()
-        return _lead(row)
+        return _lead(row._mapping)
 
     async def add_change(self, change: StatusChange) -> None:
-        await self.session.execute(
-            INSERT_CHANGE,
-            dict(
-                id=new_id(),
-                lead_id=change.lead_id,
-                from_status=change.from_status.value if change.from_status else None,
-                to_status=change.to_status.value,
-                reason_code=change.reason_code,
-                note=change.note,
-                changed_by=change.changed_by,
-                changed_at=change.changed_at,
-            ),
-        )
+        await self.driver.execute(
+            STATUS_CHANGE_INSERT,
+            new_id(), change.lead_id, change.from_status.value if change.from_status else None,
+            change.to_status.value, change.reason_code, change.note, change.changed_by, change.changed_at,
+        )  # fmt: skip
 
     async def erase(self, lead_id: UUID) -> None:
         await erase_lead(self.session, lead_id)
@@ -272,7 +307,7 @@ class SqlLeadRepository:
         rows = await self.session.execute(
             select(LeadRow.__table__).where(or_(*conditions)).order_by(L.created_at)
         )
-        return [_lead(r) for r in rows]
+        return [_lead(r._mapping) for r in rows]
 
     async def history(self, lead_id: UUID) -> list[StatusChange]:
         rows = await self.session.execute(
@@ -293,28 +328,19 @@ class SqlLeadRepository:
 
 
 class SqlIdempotencyStore:
-    def __init__(self, session: AsyncSession) -> None:
+    def __init__(self, session: AsyncSession, driver: asyncpg.Connection) -> None:
         self.session = session
+        self.driver = driver
 
     async def lock(self, client_id: str, key: str) -> bool:
         """Hold the key for this transaction; False when another request holds it right now."""
-        locked = await self.session.scalar(
-            text("SELECT pg_try_advisory_xact_lock(hashtextextended(:name, 0))"),
-            {"name": f"{client_id}\n{key}"},
-        )
-        return bool(locked)
+        return bool(await self.driver.fetchval(KEY_LOCK, f"{client_id}\n{key}"))
 
     async def get(self, client_id: str, key: str) -> StoredAnswer | None:
-        row = (
-            await self.session.execute(
-                select(K.request_hash, K.status, K.body, K.headers).where(
-                    K.client_id == client_id, K.key == key, K.expires_at > func.now()
-                )
-            )
-        ).first()
+        row = await self.driver.fetchrow(KEY_GET, client_id, key)
         if row is None:
             return None
-        return StoredAnswer(row.request_hash, row.status, row.body, dict(row.headers))
+        return StoredAnswer(row["request_hash"], row["status"], row["body"], dict(row["headers"]))
 
     async def forget_expired(self) -> int:
         result = await self.session.execute(delete(IdempotencyRow).where(K.expires_at <= func.now()))
@@ -323,21 +349,11 @@ class SqlIdempotencyStore:
     async def put(
         self, client_id: str, key: str, answer: StoredAnswer, lead_ids: list[UUID], expires_at: datetime
     ) -> None:
-        values = {
-            "request_hash": answer.request_hash,
-            "status": answer.status,
-            "body": answer.body,
-            "headers": answer.headers,
-            "lead_ids": lead_ids,
-            "expires_at": expires_at,
-        }
-        stmt = pg_insert(IdempotencyRow).values(client_id=client_id, key=key, **values)
-        # a key whose answer expired may be used again: its row is replaced
-        await self.session.execute(
-            stmt.on_conflict_do_update(
-                index_elements=[K.client_id, K.key], set_={**values, "created_at": func.now()}
-            )
-        )
+        await self.driver.execute(
+            KEY_PUT,
+            client_id, key, answer.request_hash, answer.status, answer.body, _json_text(answer.headers),
+            lead_ids, expires_at,
+        )  # fmt: skip
 
 
 ERASED_PROFILE_FIELDS = ("employer", "job_title", "notes")

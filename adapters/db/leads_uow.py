@@ -2,28 +2,36 @@
 
 from __future__ import annotations
 
-from adapters.db.audit import SqlAuditLog
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from adapters.db.audit import DriverAuditLog
 from adapters.db.changes import SqlChangeLog
 from adapters.db.database import Database
 from adapters.db.leads import SqlIdempotencyStore, SqlLeadRepository
-from adapters.db.uow import SqlUnitOfWork
+from adapters.db.uow import DriverUnitOfWork
 from domain.lead_intake import LeadIntake, Policy
 
 
-class SqlLeadsUnitOfWork(SqlUnitOfWork):
+class SqlLeadsUnitOfWork(DriverUnitOfWork):
     leads: SqlLeadRepository
     idempotency: SqlIdempotencyStore
-    audit: SqlAuditLog
+    audit: DriverAuditLog
     changes: SqlChangeLog
+
+    def __init__(self, sessions: async_sessionmaker[AsyncSession], *, atomic: bool = True) -> None:
+        super().__init__(sessions, atomic=atomic)
 
     async def __aenter__(self) -> SqlLeadsUnitOfWork:
         await super().__aenter__()
-        self.leads = SqlLeadRepository(self.session)
-        self.idempotency = SqlIdempotencyStore(self.session)
-        self.audit = SqlAuditLog(self.session)
+        self.leads = SqlLeadRepository(self.session, self.driver)
+        self.idempotency = SqlIdempotencyStore(self.session, self.driver)
+        self.audit = DriverAuditLog(self.driver)
         self.changes = SqlChangeLog(self.session)
         return self
 
 
 def lead_intake(database: Database, policy: Policy | None = None) -> LeadIntake:
-    return LeadIntake(lambda: SqlLeadsUnitOfWork(database.sessions), policy)
+    def units(*, atomic: bool = True) -> SqlLeadsUnitOfWork:
+        return SqlLeadsUnitOfWork(database.driver_sessions, atomic=atomic)
+
+    return LeadIntake(units, policy)

@@ -12,6 +12,7 @@ from uuid import UUID
 import asyncpg
 import msgspec
 
+from adapters.db.leads import MATCH_LIMIT
 from bench.baseline import sql
 from bench.baseline.http import JSON, Answer, Request, problem
 from bench.baseline.tokens import Caller
@@ -151,7 +152,7 @@ class Leads:
         p, c = data.person, data.consent
         email = p.email.strip() if p.email else None
         email_key = email.casefold() if email else None
-        matches = await conn.fetch(sql.LEAD_MATCHES, email_key, 20)
+        matches = await conn.fetch(sql.LEAD_MATCHES, email_key, MATCH_LIMIT)
         if any(m["partner_id"] == caller.partner_id for m in matches):
             return problem(409, "this partner already submitted this person")
         now = datetime.now(UTC)
@@ -233,5 +234,5 @@ class Leads:
         stored_headers = {"Location": location}
         expires = now + KEYS_KEPT_FOR
         answer = (request_hash, 201, body, stored_headers, [lead_id], expires)
-        await conn.execute(sql.KEY_PUT, caller.client_id, key, *answer, *answer[:5], expires)
+        await conn.execute(sql.KEY_PUT, caller.client_id, key, *answer)
         return Answer(201, body, [(b"location", location.encode()), (b"content-type", JSON)])

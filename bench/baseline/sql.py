@@ -4,6 +4,19 @@ change on either side is noticed."""
 
 from __future__ import annotations
 
+from adapters.db.audit import AUDIT_SQL
+from adapters.db.leads import (
+    KEY_GET,
+    KEY_LOCK,
+    KEY_PUT,
+    LEAD_BY_ID,
+    LEAD_INSERT,
+    STATUS_CHANGE_INSERT,
+    matching_sql,
+)
+
+__all__ = ["KEY_GET", "KEY_LOCK", "KEY_PUT", "LEAD_INSERT", "STATUS_CHANGE_INSERT"]
+
 EVENTS_PAGE = (
     "SELECT events.id, events.publication, events.status, events.type, events.attendance_mode, "
     "events.title, events.summary, events.description, events.starts_at, events.ends_at, "
@@ -24,49 +37,10 @@ EVENTS_PAGE = (
 )
 PARTNER_KEYS = ("id", "code", "en", "zh-Hant", "zh-Hans")
 
-LEAD = (
-    "SELECT leads.id, leads.partner_id, leads.submitted_by, leads.status, leads.external_ref, "
-    "leads.edition_code, leads.profession_code, leads.person, leads.email_key, leads.phone, leads.profile, "
-    "leads.consent, leads.purposes, leads.known_to_hkte, leads.retain_until, leads.version, "
-    "leads.created_at, leads.updated_at, leads.erased_at FROM leads WHERE leads.id = $1::UUID"
-)
-
-AUDIT = (
-    "INSERT INTO audit_log (id, actor_client_id, actor_partner_id, action, outcome, target_type, "
-    "target_id, request_id, details) VALUES ($1::UUID, $2::VARCHAR, $3::UUID, $4::VARCHAR, $5::VARCHAR, "
-    "$6::VARCHAR, $7::VARCHAR, $8::VARCHAR, $9::JSONB)"
-)
-
-KEY_LOCK = "SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0))"
-KEY_GET = (
-    "SELECT idempotency_keys.request_hash, idempotency_keys.status, idempotency_keys.body, "
-    "idempotency_keys.headers FROM idempotency_keys WHERE idempotency_keys.client_id = $1::VARCHAR "
-    "AND idempotency_keys.key = $2::VARCHAR AND idempotency_keys.expires_at > now()"
-)
-LEAD_MATCHES = (
-    "SELECT leads.id, leads.partner_id, leads.external_ref FROM leads WHERE leads.email_key = $1::VARCHAR "
-    "ORDER BY leads.created_at LIMIT $2::INTEGER"
-)
-LEAD_INSERT = (
-    "INSERT INTO leads (id, partner_id, submitted_by, status, external_ref, edition_code, profession_code, "
-    "person, email_key, phone, profile, consent, purposes, known_to_hkte, retain_until, created_at, "
-    "updated_at) VALUES ($1::UUID, $2::UUID, $3::VARCHAR, $4::VARCHAR, $5::VARCHAR, $6::VARCHAR, "
-    "$7::VARCHAR, $8::JSONB, $9::VARCHAR, $10::VARCHAR, $11::JSONB, $12::JSONB, $13::VARCHAR(32)[], "
-    "$14::BOOLEAN, $15::TIMESTAMP WITH TIME ZONE, $16::TIMESTAMP WITH TIME ZONE, "
-    "$17::TIMESTAMP WITH TIME ZONE)"
-)
-STATUS_CHANGE_INSERT = (
-    "INSERT INTO lead_status_changes (id, lead_id, from_status, to_status, reason_code, note, changed_by, "
-    "changed_at) VALUES ($1::UUID, $2::UUID, $3::VARCHAR, $4::VARCHAR, $5::VARCHAR, $6::VARCHAR, "
-    "$7::VARCHAR, $8::TIMESTAMP WITH TIME ZONE)"
-)
-KEY_PUT = (
-    "INSERT INTO idempotency_keys (client_id, key, request_hash, status, body, headers, lead_ids, "
-    "expires_at) VALUES ($1::VARCHAR, $2::VARCHAR, $3::BYTEA, $4::INTEGER, $5::BYTEA, $6::JSONB, "
-    "$7::UUID[], $8::TIMESTAMP WITH TIME ZONE) ON CONFLICT (client_id, key) DO UPDATE SET "
-    "request_hash = $9::BYTEA, status = $10::INTEGER, body = $11::BYTEA, headers = $12::JSONB, "
-    "lead_ids = $13::UUID[], created_at = now(), expires_at = $14::TIMESTAMP WITH TIME ZONE"
-)
+# The lead statements the API runs on the driver (adapters/db/leads.py, audit.py): the same text.
+LEAD = LEAD_BY_ID
+AUDIT = AUDIT_SQL
+LEAD_MATCHES = matching_sql(email=True, phone=False, reference=False)
 
 CREDENTIALS = (
     "SELECT oauth_clients.id, oauth_clients.client_id, oauth_clients.partner_id, oauth_clients.name, "
