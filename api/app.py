@@ -35,7 +35,7 @@ from api.auth import SCHEME, check_access, security_scheme
 from api.cors import Cors
 from api.docs_ui import LocalSwaggerUI, swagger_assets
 from api.errors import EXCEPTION_HANDLERS, problem_for_foreign_errors
-from api.fast_reads import talent_list_in_force
+from api.fast_paths import answer_before_framework
 from api.logs import configure_logging
 from api.quotas import RateLimitHeaders
 from api.request_context import with_request_context
@@ -112,7 +112,7 @@ class PartnerApi(Litestar):
         refusal = refusal_for(scope)
         if refusal is not None:
             await send_refusal(scope, send, refusal)
-        elif not await talent_list_in_force(self.state, scope, send):
+        elif (receive := await answer_before_framework(self.state, scope, receive, send)) is not None:
             await super().__call__(scope, receive, send)
 
 

@@ -46,11 +46,15 @@ async def client_decision(state: Any, principal: Principal) -> Decision:
 
 
 async def enforce(connection: ASGIConnection[Any, Any, Any, Any], principal: Principal) -> None:
-    """Count the request against the client's quota; 429 when it is spent."""
+    """Count the request against the client's quota; 429 when it is spent. A request that
+    api/fast_paths.py admitted, then handed over, was counted there already."""
+    state = connection.scope.setdefault("state", {})
+    if STATE_KEY in state:
+        return
     decision = await client_decision(connection.app.state, principal)
     if not decision.allowed:
         raise TooManyRequests(decision)
-    connection.scope.setdefault("state", {})[STATE_KEY] = decision
+    state[STATE_KEY] = decision
 
 
 class RateLimitHeaders:

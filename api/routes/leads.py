@@ -39,7 +39,7 @@ from api.schemas.leads import (
     lead_out,
 )
 from domain.errors import InvalidValue
-from domain.lead_intake import LeadIntake, LeadQuery, NewLead
+from domain.lead_intake import LeadIntake, LeadQuery, NewLead, StoredAnswer
 from domain.leads import Consent, Interest, Lead, LeadStatus, Person, Profile, Purpose
 from domain.principal import Principal
 from domain.scopes import Scope
@@ -109,13 +109,40 @@ def new_lead(data: LeadCreate, edition_code: str) -> NewLead:
     )
 
 
-def _json(lead: Lead, base_url: str) -> bytes:
+def lead_json(lead: Lead, base_url: str) -> bytes:
     return msgspec.json.encode(lead_out(lead, base_url))
 
 
+def lead_headers(lead: Lead) -> dict[str, str]:
+    return {"ETag": lead_etag(lead), "Cache-Control": "no-store"}
+
+
 def _lead_response(lead: Lead, state: State) -> Response[bytes]:
-    headers = {"ETag": lead_etag(lead), "Cache-Control": "no-store"}
-    return Response(_json(lead, state.settings.base_url), media_type="application/json", headers=headers)
+    body = lead_json(lead, state.settings.base_url)
+    return Response(body, media_type="application/json", headers=lead_headers(lead))
+
+
+async def read_lead(state: State, principal: Principal, lead_id: UUID) -> Lead:
+    """`GET /v1/leads/{id}` (here and in api/fast_paths.py): the lead, its read audited."""
+    intake: LeadIntake = state.leads
+    return await intake.get(principal, actor_of(principal), lead_id, staff=_staff(principal))
+
+
+async def submit_lead(
+    state: State, principal: Principal, idempotency_key: str, data: LeadCreate
+) -> tuple[StoredAnswer, bool]:
+    """`POST /v1/leads` (here and in api/fast_paths.py): the answer, and whether it is replayed."""
+    edition_code = await edition_code_for(state, data.profession)
+    intake: LeadIntake = state.leads
+    base_url: str = state.settings.base_url
+    request_hash = hashlib.sha256(msgspec.json.encode(data)).digest()
+
+    def render(lead: Lead) -> tuple[int, bytes, dict[str, str]]:
+        return 201, lead_json(lead, base_url), {"Location": f"/v1/leads/{lead.id}"}
+
+    return await intake.submit(
+        principal, actor_of(principal), idempotency_key, request_hash, new_lead(data, edition_code), render
+    )
 
 
 def _set(value: Any, current: Any) -> Any:
@@ -206,22 +233,7 @@ class LeadsController(Controller):
         already submitted by your organisation is a 409 naming that lead (`duplicate_of`); a person
         HKTE knows through another partner is accepted with `known_to_hkte: true`, and nothing
         else of the other partner's lead is shown. The lead is stored durably before 201."""
-        edition_code = await edition_code_for(state, data.profession)
-        intake: LeadIntake = state.leads
-        base_url: str = state.settings.base_url
-        request_hash = hashlib.sha256(msgspec.json.encode(data)).digest()
-
-        def render(lead: Lead) -> tuple[int, bytes, dict[str, str]]:
-            return 201, _json(lead, base_url), {"Location": f"/v1/leads/{lead.id}"}
-
-        answer, replayed = await intake.submit(
-            principal,
-            actor_of(principal),
-            idempotency_key,
-            request_hash,
-            new_lead(data, edition_code),
-            render,
-        )
+        answer, replayed = await submit_lead(state, principal, idempotency_key, data)
         headers = {**answer.headers, **({REPLAYED: "true"} if replayed else {})}
         return Response(
             answer.body, status_code=answer.status, media_type="application/json", headers=headers
@@ -305,9 +317,7 @@ class LeadsController(Controller):
         self, state: State, principal: NamedDependency[Principal], lead_id: FromPath[UUID]
     ) -> Response[bytes]:
         """One of your leads with its current status (audited)."""
-        intake: LeadIntake = state.leads
-        lead = await intake.get(principal, actor_of(principal), lead_id, staff=_staff(principal))
-        return _lead_response(lead, state)
+        return _lead_response(await read_lead(state, principal, lead_id), state)
 
     @get(
         "/{lead_id:uuid}/history",
@@ -382,7 +392,7 @@ class LeadsController(Controller):
         id, your organisation, dates and status remains. Repeating it changes nothing."""
         intake: LeadIntake = state.leads
         lead = await intake.withdraw_consent(principal, actor_of(principal), lead_id)
-        return Response(_json(lead, state.settings.base_url), media_type="application/json")
+        return Response(lead_json(lead, state.settings.base_url), media_type="application/json")
 
     @delete(
         "/{lead_id:uuid}",
@@ -425,7 +435,7 @@ class LeadsController(Controller):
         lead = await intake.change_status(
             actor_of(principal), lead_id, data.status, data.reason_code, data.note
         )
-        return Response(_json(lead, state.settings.base_url), media_type="application/json")
+        return Response(lead_json(lead, state.settings.base_url), media_type="application/json")
 
 
 class DataSubjectsController(Controller):

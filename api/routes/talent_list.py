@@ -113,7 +113,7 @@ class Catalog:
         return self.cache.memo((*key, languages.key, self.today), render)
 
     def in_force(self, languages: Languages) -> tuple[bytes, str]:
-        """`GET /v1/talent-list`: the edition in force today (also served by api/fast_reads.py)."""
+        """`GET /v1/talent-list`: the edition in force today (also served by api/fast_paths.py)."""
         edition = self.on(None)
         return self.rendered(
             ("edition", edition.code),
