@@ -35,7 +35,7 @@ from api.auth import SCHEME, check_access, security_scheme
 from api.cors import Cors
 from api.docs_ui import LocalSwaggerUI, swagger_assets
 from api.errors import EXCEPTION_HANDLERS, problem_for_foreign_errors
-from api.fast_paths import answer_before_framework
+from api.fast_paths import RAISED_KEY, answer_before_framework
 from api.logs import configure_logging
 from api.quotas import RateLimitHeaders
 from api.request_context import with_request_context
@@ -117,7 +117,11 @@ class PartnerApi(Litestar):
 
 
 async def before_handler(request: Request[Any, Any, Any]) -> None:
-    """Access first (401/403/429 before anything about the body), then the body's strict decoding."""
+    """What the fast path's use case raised, as the handler would have; else access first
+    (401/403/429 before anything about the body), then the body's strict decoding."""
+    raised = request.scope.get("state", {}).pop(RAISED_KEY, None)
+    if raised is not None:
+        raise raised
     await check_access(request)
     await strict_json_body(request)
 

@@ -9,10 +9,9 @@ same use cases and renderings, the same token verification, scope check and quot
 Only the success path is taken here. Anything else goes to Litestar, which answers it as always:
 no token or a bad one, a missing scope, a spent quota, a query string, a body that does not decode
 strictly into its struct, a domain error (a lead not found or not yours, a duplicate, a reused
-key), a database failure. A request handed over after its use case failed is run again by
-Litestar from the start: the use case's transaction was rolled back, a read has nothing to undo,
-and the quota is not counted twice. Tests compare both paths byte for byte
-(tests/api/test_fast_paths.py).
+key), a database failure. When the use case itself failed, the framework is handed its exception
+(`RAISED_KEY`) and answers it as if its own handler had raised it, without running it again; the
+quota is counted once. Tests compare both paths byte for byte (tests/api/test_fast_paths.py).
 """
 
 from __future__ import annotations
@@ -44,6 +43,7 @@ LEAD_PATH = re.compile(r"^/v1/leads/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f
 LEAD_TEMPLATE = "/v1/leads/{lead_id:uuid}"
 JSON = b"application/json"
 MAX_KEY_LENGTH = 255
+RAISED_KEY = "raised_before_framework"
 
 
 def _header(headers: Headers, name: bytes) -> str | None:
@@ -113,7 +113,8 @@ async def own_lead(state: Any, scope: dict[str, Any], send: Send, lead_id: UUID)
         return False
     try:
         lead = await read_lead(state, principal, lead_id)
-    except Exception:  # not found, not yours, the database: the framework answers it
+    except Exception as exc:  # not found, not yours, the database: the framework answers it
+        scope["state"][RAISED_KEY] = exc
         return False
     headers = [(k.lower().encode(), v.encode()) for k, v in lead_headers(lead).items()]
     await _answer(send, 200, headers, lead_json(lead, state.settings.base_url))
@@ -172,7 +173,8 @@ async def new_lead(state: Any, scope: dict[str, Any], body: _Body, send: Send) -
         return False
     try:
         answer, replayed = await submit_lead(state, principal, key, data)
-    except Exception:  # a domain error or the database: the framework runs it again and answers it
+    except Exception as exc:  # a domain error or the database (rolled back): the framework answers it
+        scope["state"][RAISED_KEY] = exc
         return False
     out = [(k.lower().encode(), v.encode()) for k, v in answer.headers.items()]
     if replayed:

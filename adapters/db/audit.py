@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import cast
 
 import asyncpg
@@ -53,12 +54,12 @@ AUDIT_SQL = (
 class DriverAuditLog:
     """The audit log of a DriverUnitOfWork: one prepared insert on the asyncpg connection."""
 
-    def __init__(self, driver: asyncpg.Connection) -> None:
+    def __init__(self, driver: Callable[[], Awaitable[asyncpg.Connection]]) -> None:
         self._driver = driver
 
     async def record(self, entry: AuditEntry) -> None:
         a = entry.actor
-        await self._driver.execute(
+        await (await self._driver()).execute(
             AUDIT_SQL,
             entry.id or new_id(), a.client_id, a.partner_id, entry.action, entry.outcome,
             entry.target_type, entry.target_id, a.request_id, msgspec.json.encode(entry.details).decode(),

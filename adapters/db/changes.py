@@ -11,6 +11,7 @@ from sqlalchemy import bindparam, text
 from sqlalchemy.dialects.postgresql import UUID as PG_UUID
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from adapters.db.uow import Executor
 from domain.changes import Change, ChangeType, Resource
 
 # One round trip: the event, then one pending delivery per subscription that hears it: the
@@ -80,7 +81,7 @@ class FeedEntry:
 
 
 class SqlChangeLog:
-    def __init__(self, session: AsyncSession) -> None:
+    def __init__(self, session: Executor) -> None:
         self.session = session
 
     async def record(self, change: Change) -> None:

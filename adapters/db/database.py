@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import (
     async_sessionmaker,
     create_async_engine,
 )
+from sqlalchemy.pool import PoolProxiedConnection
 
 COMMAND_TIMEOUT_MARGIN_S = 2.0
 
@@ -44,6 +45,7 @@ def _json_text(value: object) -> str:
 class Database:
     def __init__(self, engine: AsyncEngine) -> None:
         self.engine = engine
+        self.bound = False
         self.sessions = async_sessionmaker(engine, expire_on_commit=False, autoflush=False)
         # Sessions on the same pool in which SQLAlchemy sends no BEGIN or COMMIT of its own: for
         # units of work that run some statements straight on the asyncpg connection and control
@@ -98,10 +100,19 @@ class Database:
             join_transaction_mode="create_savepoint",
         )
         db.driver_sessions = db.sessions  # inside the test's transaction, a driver one nests as a savepoint
+        db.bound = True
         return db
 
     def session(self) -> AsyncSession:
         return self.sessions()
+
+    async def pooled_connection(self) -> PoolProxiedConnection | None:
+        """A connection straight from the pool, no SQLAlchemy Connection or session around it
+        (give it back with `close()` or `invalidate()` in a greenlet); None when this database
+        is bound to a test's connection."""
+        if self.bound:
+            return None
+        return await self.engine.raw_connection()
 
     async def ping(self, timeout_s: float = 2.0) -> None:
         """Raise unless the database answers a trivial query within `timeout_s`."""

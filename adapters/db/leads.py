@@ -13,12 +13,11 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-import asyncpg
 import msgspec
 from sqlalchemy import bindparam, delete, func, or_, select, text, update
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from adapters.db.lead_tables import IdempotencyRow, LeadRow, LeadStatusChangeRow
+from adapters.db.uow import DriverUnitOfWork, Executor
 from domain.ids import new_id
 from domain.lead_intake import LeadMatch, LeadQuery, StoredAnswer
 from domain.leads import (
@@ -57,6 +56,10 @@ STATUS_CHANGE_INSERT = (
     "INSERT INTO lead_status_changes (id, lead_id, from_status, to_status, reason_code, note, changed_by, "
     "changed_at) VALUES ($1::UUID, $2::UUID, $3::VARCHAR, $4::VARCHAR, $5::VARCHAR, $6::VARCHAR, "
     "$7::VARCHAR, $8::TIMESTAMP WITH TIME ZONE)"
+)
+HISTORY = (
+    "SELECT lead_id, from_status, to_status, reason_code, note, changed_by, changed_at "
+    "FROM lead_status_changes WHERE lead_id = $1::UUID ORDER BY changed_at, id"
 )
 KEY_LOCK = "SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0))"
 KEY_GET = (
@@ -181,9 +184,9 @@ def _lead(row: Mapping[Any, Any]) -> Lead:
 
 
 class SqlLeadRepository:
-    def __init__(self, session: AsyncSession, driver: asyncpg.Connection) -> None:
-        self.session = session
-        self.driver = driver
+    def __init__(self, unit_of_work: DriverUnitOfWork) -> None:
+        self.session = unit_of_work.session
+        self.driver = unit_of_work.driver
 
     async def matching(
         self, partner_id: UUID, email_key: str | None, phone: str | None, external_ref: str | None
@@ -195,14 +198,14 @@ class SqlLeadRepository:
         if external_ref:
             parameters += [partner_id, external_ref]
         statement = matching_sql(bool(email_key), bool(phone), bool(external_ref))
-        rows = await self.driver.fetch(statement, *parameters, MATCH_LIMIT)
+        rows = await (await self.driver()).fetch(statement, *parameters, MATCH_LIMIT)
         same = bool(external_ref)
         return [LeadMatch(r["id"], r["partner_id"], same and r["external_ref"] == external_ref) for r in rows]
 
     async def add(self, lead: Lead) -> None:
         assert lead.person is not None
         assert lead.profile is not None
-        await self.driver.execute(
+        await (await self.driver()).execute(
             LEAD_INSERT,
             lead.id, lead.partner_id, lead.submitted_by, lead.status.value, lead.external_ref,
             lead.edition_code, lead.profile.profession_code, _json_text(_person_json(lead.person)),
@@ -215,7 +218,7 @@ class SqlLeadRepository:
         if for_update:
             row = (await self.session.execute(GET_LEAD_FOR_UPDATE, {"lead_id": lead_id})).first()
             return None if row is None else _lead(row._mapping)
-        record = await self.driver.fetchrow(LEAD_BY_ID, lead_id)
+        record = await (await self.driver()).fetchrow(LEAD_BY_ID, lead_id)
         return None if record is None else _lead(record)
 
     async def find(self, query: LeadQuery) -> list[Lead]:
@@ -275,7 +278,7 @@ class SqlLeadRepository:
         return _lead(row._mapping)
 
     async def add_change(self, change: StatusChange) -> None:
-        await self.driver.execute(
+        await (await self.driver()).execute(
             STATUS_CHANGE_INSERT,
             new_id(), change.lead_id, change.from_status.value if change.from_status else None,
             change.to_status.value, change.reason_code, change.note, change.changed_by, change.changed_at,
@@ -294,7 +297,7 @@ class SqlLeadRepository:
             .limit(limit)
             .with_for_update(skip_locked=True)
         )
-        return [(row[0], row[1]) for row in rows]
+        return [(row.id, row.partner_id) for row in rows]
 
     async def by_subject(self, email_key: str | None, phone: str | None) -> list[Lead]:
         conditions = []
@@ -310,34 +313,32 @@ class SqlLeadRepository:
         return [_lead(r._mapping) for r in rows]
 
     async def history(self, lead_id: UUID) -> list[StatusChange]:
-        rows = await self.session.execute(
-            select(LeadStatusChangeRow.__table__).where(H.lead_id == lead_id).order_by(H.changed_at, H.id)
-        )
+        rows = await (await self.driver()).fetch(HISTORY, lead_id)
         return [
             StatusChange(
-                lead_id=r.lead_id,
-                from_status=LeadStatus(r.from_status) if r.from_status else None,
-                to_status=LeadStatus(r.to_status),
-                reason_code=r.reason_code,
-                note=r.note,
-                changed_by=r.changed_by,
-                changed_at=r.changed_at,
+                lead_id=r["lead_id"],
+                from_status=LeadStatus(r["from_status"]) if r["from_status"] else None,
+                to_status=LeadStatus(r["to_status"]),
+                reason_code=r["reason_code"],
+                note=r["note"],
+                changed_by=r["changed_by"],
+                changed_at=r["changed_at"],
             )
             for r in rows
         ]
 
 
 class SqlIdempotencyStore:
-    def __init__(self, session: AsyncSession, driver: asyncpg.Connection) -> None:
-        self.session = session
-        self.driver = driver
+    def __init__(self, unit_of_work: DriverUnitOfWork) -> None:
+        self.session = unit_of_work.session
+        self.driver = unit_of_work.driver
 
     async def lock(self, client_id: str, key: str) -> bool:
         """Hold the key for this transaction; False when another request holds it right now."""
-        return bool(await self.driver.fetchval(KEY_LOCK, f"{client_id}\n{key}"))
+        return bool(await (await self.driver()).fetchval(KEY_LOCK, f"{client_id}\n{key}"))
 
     async def get(self, client_id: str, key: str) -> StoredAnswer | None:
-        row = await self.driver.fetchrow(KEY_GET, client_id, key)
+        row = await (await self.driver()).fetchrow(KEY_GET, client_id, key)
         if row is None:
             return None
         return StoredAnswer(row["request_hash"], row["status"], row["body"], dict(row["headers"]))
@@ -349,7 +350,7 @@ class SqlIdempotencyStore:
     async def put(
         self, client_id: str, key: str, answer: StoredAnswer, lead_ids: list[UUID], expires_at: datetime
     ) -> None:
-        await self.driver.execute(
+        await (await self.driver()).execute(
             KEY_PUT,
             client_id, key, answer.request_hash, answer.status, answer.body, _json_text(answer.headers),
             lead_ids, expires_at,
@@ -359,7 +360,7 @@ class SqlIdempotencyStore:
 ERASED_PROFILE_FIELDS = ("employer", "job_title", "notes")
 
 
-async def erase_lead(session: AsyncSession, lead_id: UUID) -> None:
+async def erase_lead(session: Executor, lead_id: UUID) -> None:
     """Remove the personal data of a lead everywhere it was kept, leaving a tombstone: the person,
     the match keys, the free-text and identifying parts of the profile, staff notes on its status
     changes, and the copy of it in stored idempotent answers."""

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-
 from adapters.db.audit import DriverAuditLog
 from adapters.db.changes import SqlChangeLog
 from adapters.db.database import Database
@@ -18,20 +16,19 @@ class SqlLeadsUnitOfWork(DriverUnitOfWork):
     audit: DriverAuditLog
     changes: SqlChangeLog
 
-    def __init__(self, sessions: async_sessionmaker[AsyncSession], *, atomic: bool = True) -> None:
-        super().__init__(sessions, atomic=atomic)
-
-    async def __aenter__(self) -> SqlLeadsUnitOfWork:
-        await super().__aenter__()
-        self.leads = SqlLeadRepository(self.session, self.driver)
-        self.idempotency = SqlIdempotencyStore(self.session, self.driver)
+    def __init__(self, database: Database, *, atomic: bool = True) -> None:
+        super().__init__(database, atomic=atomic)
+        self.leads = SqlLeadRepository(self)
+        self.idempotency = SqlIdempotencyStore(self)
         self.audit = DriverAuditLog(self.driver)
         self.changes = SqlChangeLog(self.session)
+
+    async def __aenter__(self) -> SqlLeadsUnitOfWork:
         return self
 
 
 def lead_intake(database: Database, policy: Policy | None = None) -> LeadIntake:
     def units(*, atomic: bool = True) -> SqlLeadsUnitOfWork:
-        return SqlLeadsUnitOfWork(database.driver_sessions, atomic=atomic)
+        return SqlLeadsUnitOfWork(database, atomic=atomic)
 
     return LeadIntake(units, policy)

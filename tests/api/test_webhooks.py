@@ -283,7 +283,7 @@ async def test_a_rolled_back_change_leaves_no_event(
         async def commit(self) -> None:
             raise ConnectionResetError("the database went away at commit")
 
-    intake = LeadIntake(lambda atomic=True: CommitFails(database.driver_sessions, atomic=atomic))
+    intake = LeadIntake(lambda atomic=True: CommitFails(database, atomic=atomic))
     with pytest.raises(ConnectionResetError):
         await intake.change_status(
             Actor("staff", None), uuid.UUID(lead["id"]), LeadStatus.UNDER_REVIEW, "screening", None
