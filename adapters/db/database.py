@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
 import msgspec
@@ -45,6 +47,9 @@ class Database:
     def __init__(self, engine: AsyncEngine) -> None:
         self.engine = engine
         self.sessions = async_sessionmaker(engine, expire_on_commit=False, autoflush=False)
+        # One statement reads a consistent snapshot by itself: no BEGIN and ROLLBACK round trips
+        self._autocommit = engine.execution_options(isolation_level="AUTOCOMMIT")
+        self._bound: AsyncConnection | None = None
 
     @classmethod
     def connect(cls, url: str, pool: PoolSettings | None = None) -> Database:
@@ -91,7 +96,18 @@ class Database:
             autoflush=False,
             join_transaction_mode="create_savepoint",
         )
+        db._bound = connection
         return db
+
+    @asynccontextmanager
+    async def reader(self) -> AsyncIterator[AsyncConnection]:
+        """A connection for a read of one statement, outside any transaction (the test's
+        connection when bound to one, so reads see what the test wrote)."""
+        if self._bound is not None:
+            yield self._bound
+            return
+        async with self._autocommit.connect() as connection:
+            yield connection
 
     def session(self) -> AsyncSession:
         return self.sessions()
