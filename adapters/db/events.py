@@ -27,7 +27,7 @@ from sqlalchemy import (
     tuple_,
     update,
 )
-from sqlalchemy.dialects.postgresql import ARRAY, REGCONFIG, aggregate_order_by, array
+from sqlalchemy.dialects.postgresql import ARRAY, REGCONFIG, array
 from sqlalchemy.engine import Result
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
@@ -52,10 +52,14 @@ E = EventRow.__table__.c
 
 
 def _partners_json() -> Any:
-    """The organiser first, then co-organisers in their order, as one JSON array."""
+    """The organiser's and co-organisers' names as one JSON array, in no particular order (readers
+    match them by id): each id looked up in `partners`, without sorting or scanning it per event."""
     p = PartnerRow.__table__.c
-    ids = func.array_prepend(E.organiser_id, E.co_organiser_ids)
-    ordinal = func.array_position(ids, p.id)
+    ids = (
+        func.unnest(func.array_prepend(E.organiser_id, E.co_organiser_ids))
+        .table_valued("id")
+        .render_derived("ids")
+    )
     fields = {
         "id": p.id,
         "code": p.code,
@@ -65,13 +69,8 @@ def _partners_json() -> Any:
     }
     pairs = [x for key, column in fields.items() for x in (literal_column(f"'{key}'"), column)]
     return (
-        select(
-            func.coalesce(
-                func.jsonb_agg(aggregate_order_by(func.jsonb_build_object(*pairs), ordinal)),
-                literal_column("'[]'::jsonb"),
-            )
-        )
-        .where(p.id == func.any(ids))
+        select(func.coalesce(func.jsonb_agg(func.jsonb_build_object(*pairs)), literal_column("'[]'::jsonb")))
+        .select_from(ids.join(PartnerRow.__table__, p.id == ids.c.id))
         .scalar_subquery()
     )
 
@@ -246,6 +245,8 @@ def _overlaps(name: str) -> BindParameter[Any]:
 _CONDITIONS: dict[str, Callable[[], ColumnElement[bool]]] = {
     "drafts_of": lambda: _involves(bindparam("drafts_of", type_=Uuid)),
     "starts_before": lambda: E.starts_at < bindparam("starts_before", type_=DateTime(timezone=True)),
+    # one country: an equality, which ix_events_publication_country_starts_at_id walks in order
+    "country": lambda: E.country == bindparam("country", type_=String),
     "countries": lambda: E.country == _any("countries"),
     "cities": lambda: func.lower(E.city) == _any("cities"),
     "types": lambda: E.type == _any("types"),
@@ -279,8 +280,10 @@ def _parameters(q: EventQuery) -> dict[str, Any]:
         given["drafts_of"] = q.drafts_of
     if q.starts_before is not None:
         given["starts_before"] = q.starts_before
+    if len(q.countries) == 1:
+        given["country"] = q.countries[0]
     for name, values in (
-        ("countries", q.countries),
+        ("countries", q.countries if len(q.countries) > 1 else ()),
         ("cities", [c.casefold() for c in q.cities]),
         ("types", [t.value for t in q.types]),
         ("modes", [m.value for m in q.modes]),

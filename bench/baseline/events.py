@@ -128,7 +128,7 @@ class EventListing:
             sql.EVENTS_PAGE,
             "published",
             window,
-            [country.upper()],
+            country.upper(),
             [sector],
             [language],
             after_start,
