@@ -154,27 +154,30 @@ class EventPage(ResponseBody, frozen=True):
     ]
 
 
-def _text(stored: Mapping[str, str] | None, languages: Languages) -> Text | None:
-    """A stored text (JSON keyed by language tag) in the chosen language(s), missing
+# plain strings: looked up in stored JSON for every text of a listing
+EN, ZH_HANT, ZH_HANS = Language.EN.value, Language.ZH_HANT.value, Language.ZH_HANS.value
+
+
+def _text(stored: Mapping[str, str] | None, tags: tuple[str, ...]) -> Text | None:
+    """A stored text (JSON keyed by language tag) in the chosen language `tags`, missing
     translations falling back to English, as LocalizedText.in_language does."""
     if stored is None:
         return None
-    english = stored.get(Language.EN, "")
-    chosen = {language: stored.get(language) or english for language in languages.chosen}
+    english = stored.get(EN, "")
     return Text(
-        en=chosen.get(Language.EN),
-        zh_hant=chosen.get(Language.ZH_HANT),
-        zh_hans=chosen.get(Language.ZH_HANS),
+        en=english if EN in tags else None,
+        zh_hant=(stored.get(ZH_HANT) or english) if ZH_HANT in tags else None,
+        zh_hans=(stored.get(ZH_HANS) or english) if ZH_HANS in tags else None,
     )
 
 
-def _partner(stored: Mapping[str, Any], languages: Languages) -> EventPartner:
+def _partner(stored: Mapping[str, Any], tags: tuple[str, ...]) -> EventPartner:
     # the id stays the string PostgreSQL's JSON holds: the canonical form, as a UUID encodes
-    return EventPartner(id=stored["id"], code=stored["code"], name=_required(stored, languages))
+    return EventPartner(id=stored["id"], code=stored["code"], name=_required(stored, tags))
 
 
-def _required(stored: Mapping[str, str], languages: Languages) -> Text:
-    text = _text(stored, languages)
+def _required(stored: Mapping[str, str], tags: tuple[str, ...]) -> Text:
+    text = _text(stored, tags)
     assert text is not None
     return text
 
@@ -183,6 +186,7 @@ def event_out(event: StoredEvent, languages: Languages, base_url: str) -> EventO
     """The wire form of an event as stored (adapters/db/events.py: a listing's row, or
     `stored_event` of a domain event): listings map their rows straight to it, once."""
     tz = zone(event["timezone"])
+    tags = tuple(language.value for language in languages.chosen)
     url = f"{base_url}/v1/events/{event['id']}"
     partners = {p["id"]: p for p in event["partners"]}
     previous, city, country = event["previous_starts_at"], event["city"], event["country"]
@@ -194,9 +198,9 @@ def event_out(event: StoredEvent, languages: Languages, base_url: str) -> EventO
         status=event["status"],
         type=event["type"],
         attendance_mode=event["attendance_mode"],
-        title=_required(event["title"], languages),
-        summary=_required(event["summary"], languages),
-        description=_text(event["description"], languages),
+        title=_required(event["title"], tags),
+        summary=_required(event["summary"], tags),
+        description=_text(event["description"], tags),
         starts_at=event["starts_at"].astimezone(tz),
         ends_at=event["ends_at"].astimezone(tz),
         timezone=event["timezone"],
@@ -206,8 +210,8 @@ def event_out(event: StoredEvent, languages: Languages, base_url: str) -> EventO
         else VenueOut(
             city=city,
             country=country,
-            name=_text(event["venue_name"], languages),
-            address=_text(event["venue_address"], languages),
+            name=_text(event["venue_name"], tags),
+            address=_text(event["venue_address"], tags),
         ),
         online_url=event["online_url"],
         registration_url=event["registration_url"],
@@ -215,11 +219,9 @@ def event_out(event: StoredEvent, languages: Languages, base_url: str) -> EventO
         languages=list(event["languages"]),
         sectors=list(event["sector_codes"]),
         professions=list(event["profession_codes"]),
-        organiser=_partner(partners[str(event["organiser_id"])], languages),
+        organiser=_partner(partners[str(event["organiser_id"])], tags),
         co_organisers=[
-            _partner(partners[key], languages)
-            for key in map(str, event["co_organiser_ids"])
-            if key in partners
+            _partner(partners[key], tags) for key in map(str, event["co_organiser_ids"]) if key in partners
         ],
         sequence=event["sequence"],
         created_at=event["created_at"],
