@@ -126,6 +126,11 @@ def event_values(event: Event) -> dict[str, Any]:
     }
 
 
+StoredEvent = Mapping[str, Any]
+"""An event as the listing statement returns it: the columns of `events` by name (texts as the
+stored JSON) and `partners`, the organiser's and co-organisers' JSON (ids as strings)."""
+
+
 def _partner(item: dict[str, Any]) -> PartnerRef:
     return PartnerRef(
         UUID(item["id"]), item["code"], LocalizedText(item["en"], item["zh-Hant"], item["zh-Hans"])
@@ -183,10 +188,6 @@ def _event(row: StoredEvent) -> Event:
 _COLUMNS = [c for c in EventRow.__table__.c if c.name not in ("search_text", "search_tsv")]
 _SELECT = select(*_COLUMNS, _partners_json().label("partners"))
 
-StoredEvent = Mapping[str, Any]
-"""An event as the listing statement returns it: the columns of `events` by name (texts as the
-stored JSON) and `partners`, the organiser's and co-organisers' JSON (ids as strings)."""
-
 
 def stored_event(event: Event) -> StoredEvent:
     """What the listing statement would return for `event`: one wire mapping serves both."""
@@ -232,12 +233,8 @@ def _involves(partner_id: ColumnElement[Any]) -> ColumnElement[bool]:
     return or_(E.organiser_id == partner_id, E.co_organiser_ids.contains(array([partner_id])))
 
 
-def _any(name: str) -> Any:
-    """`= ANY(:name)`: one array parameter, whatever the number of values."""
-    return any_(bindparam(name, type_=ARRAY(String)))
-
-
-def _overlaps(name: str) -> BindParameter[Any]:
+def _strings(name: str) -> BindParameter[Any]:
+    """One array parameter, whatever the number of values: one statement per filter shape."""
     return bindparam(name, type_=ARRAY(String))
 
 
@@ -247,14 +244,14 @@ _CONDITIONS: dict[str, Callable[[], ColumnElement[bool]]] = {
     "starts_before": lambda: E.starts_at < bindparam("starts_before", type_=DateTime(timezone=True)),
     # one country: an equality, which ix_events_publication_country_starts_at_id walks in order
     "country": lambda: E.country == bindparam("country", type_=String),
-    "countries": lambda: E.country == _any("countries"),
-    "cities": lambda: func.lower(E.city) == _any("cities"),
-    "types": lambda: E.type == _any("types"),
-    "modes": lambda: E.attendance_mode == _any("modes"),
-    "statuses": lambda: E.status == _any("statuses"),
-    "sectors": lambda: E.sector_codes.overlap(_overlaps("sectors")),
-    "professions": lambda: E.profession_codes.overlap(_overlaps("professions")),
-    "languages": lambda: E.languages.overlap(_overlaps("languages")),
+    "countries": lambda: E.country == any_(_strings("countries")),
+    "cities": lambda: func.lower(E.city) == any_(_strings("cities")),
+    "types": lambda: E.type == any_(_strings("types")),
+    "modes": lambda: E.attendance_mode == any_(_strings("modes")),
+    "statuses": lambda: E.status == any_(_strings("statuses")),
+    "sectors": lambda: E.sector_codes.overlap(_strings("sectors")),
+    "professions": lambda: E.profession_codes.overlap(_strings("professions")),
+    "languages": lambda: E.languages.overlap(_strings("languages")),
     "partner_id": lambda: _involves(bindparam("partner_id", type_=Uuid)),
     "text": lambda: or_(
         E.search_text.like(bindparam("pattern", type_=String)),
@@ -338,6 +335,7 @@ async def _find(connection: AsyncConnection, query: EventQuery) -> list[StoredEv
 
 
 def _stored(result: Result[Any]) -> list[StoredEvent]:
+    """The rows as dicts by column name: what the wire mapping and `_event` read."""
     keys = tuple(result.keys())
     return [dict(zip(keys, row, strict=True)) for row in result]
 

@@ -149,6 +149,8 @@ class EventReads(Controller):
     async def _query(
         self, state: State, principal: Principal, filters: EventFilters, limit: int, position: Position | None
     ) -> EventQuery:
+        """The listing asked for: the partner filter resolved, drafts limited to the caller's own
+        (staff see all), and the window's start (`ends_after`, which a cursor keeps)."""
         listings: EventListings = state.events
         partner_id = None
         if filters.partner is not None:
@@ -231,8 +233,9 @@ class EventReads(Controller):
         headers = {}
         if more:
             last = events[-1]
-            position = Position(last["starts_at"], last["id"], query.ends_after)
-            next_cursor = encode_cursor(keys, filters, position)
+            next_cursor = encode_cursor(
+                keys, filters, Position(last["starts_at"], last["id"], query.ends_after)
+            )
             params = [(k, v) for k, v in request.query_params.multi_items() if k != "cursor"]
             headers["Link"] = (
                 f'<{base_url}/v1/events?{urlencode([*params, ("cursor", next_cursor)])}>; rel="next"'
