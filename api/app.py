@@ -21,6 +21,7 @@ from adapters.crypto import ServerKeys
 from adapters.db.admin_uow import client_administration
 from adapters.db.database import Database
 from adapters.db.errors import is_database_unavailable
+from adapters.db.events import SqlEventPages
 from adapters.db.events_uow import event_listings
 from adapters.db.leads_uow import lead_intake
 from adapters.db.webhooks_uow import webhook_subscriptions
@@ -195,6 +196,7 @@ def create_app(settings: Settings | None = None, *, database: Database | None = 
         state.admin = client_administration(db, keys.secret_pepper)
         state.talent_list = TalentListCache(db)
         state.events = event_listings(db)
+        state.event_pages = SqlEventPages(db)
         state.leads = lead_intake(db, Policy(retention=timedelta(days=settings.lead_retention_days)))
         state.quotas = SharedQuotas(db)
         state.webhooks = webhook_subscriptions(

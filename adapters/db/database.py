@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from typing import Any
 
 import msgspec
-from sqlalchemy import text
+from sqlalchemy import event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import (
     AsyncConnection,
@@ -42,17 +45,27 @@ def _json_text(value: object) -> str:
     return msgspec.json.encode(value).decode()
 
 
+def _jsonb_as_text(dbapi_connection: Any, _record: object) -> None:
+    """JSONB in its text form, decoded by msgspec with no Python frame between: the dialect's own
+    codec (binary form) copies each value twice and goes through two Python functions, which
+    shows on listings (seven JSONB values per event). Values to store arrive as JSON text."""
+    dbapi_connection.run_async(
+        lambda connection: connection.set_type_codec(
+            "jsonb", schema="pg_catalog", encoder=str, decoder=msgspec.json.decode, format="text"
+        )
+    )
+
+
 class Database:
     def __init__(self, engine: AsyncEngine) -> None:
         self.engine = engine
-        self.bound = False
         self.sessions = async_sessionmaker(engine, expire_on_commit=False, autoflush=False)
-        # Sessions on the same pool in which SQLAlchemy sends no BEGIN or COMMIT of its own: for
-        # units of work that run some statements straight on the asyncpg connection and control
-        # the transaction there (adapters/db/uow.py, DriverUnitOfWork).
-        self.driver_sessions = async_sessionmaker(
-            engine.execution_options(isolation_level="AUTOCOMMIT"), expire_on_commit=False, autoflush=False
-        )
+        # SQLAlchemy sends no BEGIN or COMMIT of its own on these: for a read of one statement
+        # (it reads a consistent snapshot by itself), and for units of work that control the
+        # transaction on the asyncpg connection (adapters/db/uow.py, DriverUnitOfWork).
+        self._autocommit = engine.execution_options(isolation_level="AUTOCOMMIT")
+        self.driver_sessions = async_sessionmaker(self._autocommit, expire_on_commit=False, autoflush=False)
+        self._bound: AsyncConnection | None = None
 
     @classmethod
     def connect(cls, url: str, pool: PoolSettings | None = None) -> Database:
@@ -87,6 +100,7 @@ class Database:
                 },
             },
         )
+        event.listen(engine.sync_engine, "connect", _jsonb_as_text)
         return cls(engine)
 
     @classmethod
@@ -100,8 +114,18 @@ class Database:
             join_transaction_mode="create_savepoint",
         )
         db.driver_sessions = db.sessions  # inside the test's transaction, a driver one nests as a savepoint
-        db.bound = True
+        db._bound = connection
         return db
+
+    @asynccontextmanager
+    async def reader(self) -> AsyncIterator[AsyncConnection]:
+        """A connection for a read of one statement, outside any transaction (the test's
+        connection when bound to one, so reads see what the test wrote)."""
+        if self._bound is not None:
+            yield self._bound
+            return
+        async with self._autocommit.connect() as connection:
+            yield connection
 
     def session(self) -> AsyncSession:
         return self.sessions()
@@ -110,7 +134,7 @@ class Database:
         """A connection straight from the pool, no SQLAlchemy Connection or session around it
         (give it back with `close()` or `invalidate()` in a greenlet); None when this database
         is bound to a test's connection."""
-        if self.bound:
+        if self._bound is not None:
             return None
         return await self.engine.raw_connection()
 

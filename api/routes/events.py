@@ -15,6 +15,7 @@ from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import FromPath, FromQuery, QueryParameter
 
 from adapters.catalog_cache import TalentListCache
+from adapters.db.events import SqlEventPages, StoredEvent, stored_event
 from api.auth import provide_principal, requires
 from api.event_filters import (
     Codes,
@@ -38,7 +39,7 @@ from api.negotiation import (
 from api.problems import problem_responses
 from api.schemas.events import EventOut, EventPage, event_out
 from domain.event_listings import EventListings
-from domain.events import AttendanceMode, Event, EventStatus, EventType, Publication
+from domain.events import AttendanceMode, Event, EventQuery, EventStatus, EventType, Publication
 from domain.principal import Principal
 from domain.scopes import Scope
 
@@ -130,7 +131,7 @@ def _ok(model: type, description: str, media_type: str = "application/json") -> 
 
 
 def event_etag(event: Event, languages: Languages, base_url: str) -> tuple[bytes, str]:
-    body = msgspec.json.encode(event_out(event, languages, base_url))
+    body = msgspec.json.encode(event_out(stored_event(event), languages, base_url))
     return body, strong_etag(body)
 
 
@@ -145,10 +146,11 @@ class EventReads(Controller):
     tags = ["events"]  # noqa: RUF012
     dependencies = {"principal": provide_principal}  # noqa: RUF012
 
-    async def _find(
+    async def _query(
         self, state: State, principal: Principal, filters: EventFilters, limit: int, position: Position | None
-    ) -> tuple[list[Event], datetime]:
-        """The events, and the start of the window they were found in (kept by the cursor)."""
+    ) -> EventQuery:
+        """The listing asked for: the partner filter resolved, drafts limited to the caller's own
+        (staff see all), and the window's start (`ends_after`, which a cursor keeps)."""
         listings: EventListings = state.events
         partner_id = None
         if filters.partner is not None:
@@ -157,7 +159,7 @@ class EventReads(Controller):
                 raise bad_parameter("partner", f"no partner with code {filters.partner}")
             partner_id = ref.id
         drafts_of = None if principal.is_staff else principal.partner_id
-        query = build_query(
+        return build_query(
             filters,
             now=datetime.now(UTC),
             limit=limit,
@@ -165,7 +167,6 @@ class EventReads(Controller):
             drafts_of=drafts_of,
             position=position,
         )
-        return await listings.find(query), query.ends_after
 
     @get(
         "/events",
@@ -222,7 +223,9 @@ class EventReads(Controller):
         )
         keys = state.server_keys.cursor_key
         position = decode_cursor(keys, filters, cursor) if cursor else None
-        events, window = await self._find(state, principal, filters, limit + 1, position)
+        query = await self._query(state, principal, filters, limit + 1, position)
+        pages: SqlEventPages = state.event_pages
+        events: list[StoredEvent] = await pages.find(query)
         more, events = len(events) > limit, events[:limit]
         languages = negotiate(request, lang)
         base_url: str = state.settings.base_url
@@ -230,7 +233,9 @@ class EventReads(Controller):
         headers = {}
         if more:
             last = events[-1]
-            next_cursor = encode_cursor(keys, filters, Position(last.details.starts_at, last.id, window))
+            next_cursor = encode_cursor(
+                keys, filters, Position(last["starts_at"], last["id"], query.ends_after)
+            )
             params = [(k, v) for k, v in request.query_params.multi_items() if k != "cursor"]
             headers["Link"] = (
                 f'<{base_url}/v1/events?{urlencode([*params, ("cursor", next_cursor)])}>; rel="next"'
@@ -336,7 +341,8 @@ class EventReads(Controller):
             partner,
             Publication.PUBLISHED,
         )
-        events, _ = await self._find(state, principal, filters, FEED_LIMIT, None)
+        listings: EventListings = state.events
+        events = await listings.find(await self._query(state, principal, filters, FEED_LIMIT, None))
         return self._calendar(request, state, events, "HKTE events")
 
     def _calendar(self, request: _Request, state: State, events: list[Event], name: str) -> Response[bytes]:

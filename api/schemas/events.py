@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Any
 from uuid import UUID
 
 import msgspec
 from msgspec import UNSET, Meta, UnsetType
 
+from adapters.db.events import StoredEvent
 from api.negotiation import Languages
 from api.schemas.base import RequestBody, ResponseBody
-from api.schemas.talent_list import Text, name_out, text_out
-from domain.events import AttendanceMode, Event, EventStatus, EventType, PartnerRef, Publication, zone
+from api.schemas.talent_list import Text
+from domain.events import AttendanceMode, EventStatus, EventType, Publication, zone
+from domain.i18n import Language
 
 Url = Annotated[
     str, Meta(pattern=r"^https://[^\s]+$", max_length=2000, examples=["https://www.hkengage.gov.hk/"])
@@ -151,48 +154,77 @@ class EventPage(ResponseBody, frozen=True):
     ]
 
 
-def _partner(p: PartnerRef, languages: Languages) -> EventPartner:
-    return EventPartner(id=p.id, code=p.code, name=name_out(p.name, languages))
+# plain strings: looked up in stored JSON for every text of a listing
+EN, ZH_HANT, ZH_HANS = Language.EN.value, Language.ZH_HANT.value, Language.ZH_HANS.value
 
 
-def event_out(event: Event, languages: Languages, base_url: str) -> EventOut:
-    d = event.details
-    tz = zone(d.timezone)
-    url = f"{base_url}/v1/events/{event.id}"
-    venue = d.venue
+def _text(stored: Mapping[str, str] | None, tags: tuple[str, ...]) -> Text | None:
+    """A stored text (JSON keyed by language tag) in the chosen language `tags`, missing
+    translations falling back to English, as LocalizedText.in_language does."""
+    if stored is None:
+        return None
+    english = stored.get(EN, "")
+    return Text(
+        en=english if EN in tags else None,
+        zh_hant=(stored.get(ZH_HANT) or english) if ZH_HANT in tags else None,
+        zh_hans=(stored.get(ZH_HANS) or english) if ZH_HANS in tags else None,
+    )
+
+
+def _partner(stored: Mapping[str, Any], tags: tuple[str, ...]) -> EventPartner:
+    # the id stays the string PostgreSQL's JSON holds: the canonical form, as a UUID encodes
+    return EventPartner(id=stored["id"], code=stored["code"], name=_required(stored, tags))
+
+
+def _required(stored: Mapping[str, str], tags: tuple[str, ...]) -> Text:
+    text = _text(stored, tags)
+    assert text is not None
+    return text
+
+
+def event_out(event: StoredEvent, languages: Languages, base_url: str) -> EventOut:
+    """The wire form of an event as stored (adapters/db/events.py: a listing's row, or
+    `stored_event` of a domain event): listings map their rows straight to it, once."""
+    tz = zone(event["timezone"])
+    tags = tuple(language.value for language in languages.chosen)
+    url = f"{base_url}/v1/events/{event['id']}"
+    partners = {p["id"]: p for p in event["partners"]}
+    previous, city, country = event["previous_starts_at"], event["city"], event["country"]
     return EventOut(
-        id=event.id,
+        id=event["id"],
         url=url,
         calendar_url=f"{url}.ics",
-        publication=event.publication,
-        status=event.status,
-        type=d.type,
-        attendance_mode=d.attendance_mode,
-        title=name_out(d.title, languages),
-        summary=name_out(d.summary, languages),
-        description=text_out(d.description, languages),
-        starts_at=d.starts_at.astimezone(tz),
-        ends_at=d.ends_at.astimezone(tz),
-        timezone=d.timezone,
-        previous_starts_at=event.previous_starts_at.astimezone(tz) if event.previous_starts_at else None,
+        publication=event["publication"],
+        status=event["status"],
+        type=event["type"],
+        attendance_mode=event["attendance_mode"],
+        title=_required(event["title"], tags),
+        summary=_required(event["summary"], tags),
+        description=_text(event["description"], tags),
+        starts_at=event["starts_at"].astimezone(tz),
+        ends_at=event["ends_at"].astimezone(tz),
+        timezone=event["timezone"],
+        previous_starts_at=previous.astimezone(tz) if previous else None,
         venue=None
-        if venue is None
+        if city is None or country is None
         else VenueOut(
-            city=venue.city,
-            country=venue.country,
-            name=text_out(venue.name, languages),
-            address=text_out(venue.address, languages),
+            city=city,
+            country=country,
+            name=_text(event["venue_name"], tags),
+            address=_text(event["venue_address"], tags),
         ),
-        online_url=d.online_url,
-        registration_url=d.registration_url,
-        capacity=d.capacity,
-        languages=list(d.languages),
-        sectors=list(d.sector_codes),
-        professions=list(d.profession_codes),
-        organiser=_partner(event.organiser, languages),
-        co_organisers=[_partner(p, languages) for p in event.co_organisers],
-        sequence=event.sequence,
-        created_at=event.created_at,
-        updated_at=event.updated_at,
-        published_at=event.published_at,
+        online_url=event["online_url"],
+        registration_url=event["registration_url"],
+        capacity=event["capacity"],
+        languages=list(event["languages"]),
+        sectors=list(event["sector_codes"]),
+        professions=list(event["profession_codes"]),
+        organiser=_partner(partners[str(event["organiser_id"])], tags),
+        co_organisers=[
+            _partner(partners[key], tags) for key in map(str, event["co_organiser_ids"]) if key in partners
+        ],
+        sequence=event["sequence"],
+        created_at=event["created_at"],
+        updated_at=event["updated_at"],
+        published_at=event["published_at"],
     )

@@ -126,15 +126,14 @@ class EventListing:
         after_start, after_id, window = position
         rows = await self.pool.fetch(
             sql.EVENTS_PAGE,
-            *sql.PARTNER_KEYS,
             "published",
             window,
-            sector,
-            language,
+            country.upper(),
+            [sector],
+            [language],
             after_start,
             after_id,
             LIMIT + 1,
-            country.upper(),
         )
         more, rows = len(rows) > LIMIT, rows[:LIMIT]
         next_cursor, extra = None, []

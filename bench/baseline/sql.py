@@ -24,18 +24,16 @@ EVENTS_PAGE = (
     "events.country, events.online_url, events.registration_url, events.capacity, events.languages, "
     "events.sector_codes, events.profession_codes, events.organiser_id, events.co_organiser_ids, "
     "events.sequence, events.created_by, events.created_at, events.updated_at, events.published_at, "
-    "(SELECT coalesce(jsonb_agg(jsonb_build_object($1::VARCHAR, partners.id, $2::VARCHAR, partners.code, "
-    "$3::VARCHAR, partners.name_en, $4::VARCHAR, partners.name_zh_hant, $5::VARCHAR, partners.name_zh_hans) "
-    "ORDER BY array_position(array_prepend(events.organiser_id, events.co_organiser_ids), partners.id)), "
-    "'[]'::jsonb) AS coalesce_1 FROM partners "
-    "WHERE partners.id = any(array_prepend(events.organiser_id, events.co_organiser_ids))) AS partners "
-    "FROM events WHERE events.publication = $6::VARCHAR AND events.ends_at >= $7::TIMESTAMP WITH TIME ZONE "
-    "AND events.country IN ($13::VARCHAR) AND events.sector_codes && ARRAY[$8::VARCHAR] "
-    "AND events.languages && ARRAY[$9::VARCHAR] "
-    "AND (events.starts_at, events.id) > ($10::TIMESTAMP WITH TIME ZONE, $11::UUID) "
-    "ORDER BY events.starts_at, events.id LIMIT $12::INTEGER"
+    "(SELECT coalesce(jsonb_agg(jsonb_build_object('id', partners.id, 'code', partners.code, "
+    "'en', partners.name_en, 'zh-Hant', partners.name_zh_hant, 'zh-Hans', partners.name_zh_hans)), "
+    "'[]'::jsonb) AS coalesce_1 FROM unnest(array_prepend(events.organiser_id, events.co_organiser_ids)) "
+    "AS ids(id) JOIN partners ON partners.id = ids.id) AS partners "
+    "FROM events WHERE events.publication = $1::VARCHAR AND events.ends_at >= $2::TIMESTAMP WITH TIME ZONE "
+    "AND events.country = $3::VARCHAR AND events.sector_codes && $4::VARCHAR[] "
+    "AND events.languages && $5::VARCHAR[] "
+    "AND (events.starts_at, events.id) > ($6::TIMESTAMP WITH TIME ZONE, $7::UUID) "
+    "ORDER BY events.starts_at, events.id LIMIT $8::INTEGER"
 )
-PARTNER_KEYS = ("id", "code", "en", "zh-Hant", "zh-Hans")
 
 # The lead statements the API runs on the driver (adapters/db/leads.py, audit.py): the same text.
 LEAD = LEAD_BY_ID
