@@ -108,6 +108,13 @@ class BatchedStreamHandler(logging.StreamHandler):  # type: ignore[type-arg]
 
 def configure_logging(level: str = "INFO") -> None:
     """Route the `hkte` loggers to stdout as JSON lines (idempotent)."""
+    # Attributes a JSON line never shows (the caller's file and line, thread and process names),
+    # not collected for every record: the logging documentation's own optimisation advice
+    # (a stack walk per record otherwise, and the access log writes a record per request).
+    logging._srcfile = None
+    logging.logThreads = False
+    logging.logProcesses = False
+    logging.logMultiprocessing = False
     logger = logging.getLogger("hkte")
     logger.setLevel(level.upper())
     logger.propagate = False
