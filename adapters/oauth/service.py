@@ -1,7 +1,7 @@
 """The OAuth endpoints as one async service: parse, preload, let Authlib decide, then write.
 
-Per token request: one statement loads the named client(s) with their live secret hashes,
-Authlib authenticates and signs in memory, then one transaction records the outcome (audit
+Per token request, one transaction: one statement loads the named client(s) with their live
+secret hashes, Authlib authenticates and signs in memory, then the outcome is recorded (audit
 entry, last-used time, and for private_key_jwt the assertion's jti, whose primary key makes a
 replay lose the race even under concurrency)."""
 
@@ -18,14 +18,13 @@ from typing import Any
 from authlib.oauth2.rfc6749.errors import InvalidClientError, InvalidRequestError
 from joserfc import jws
 from joserfc.errors import JoseError
-from sqlalchemy import func, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from adapters.db.audit import INSERT_AUDIT, audit_values
-from adapters.db.clients import load_credentials
+from adapters.db.clients import CLIENT_USED, load_credentials
 from adapters.db.database import Database
-from adapters.db.tables import ClientAssertionJtiRow, OAuthClientRow, RevokedTokenRow
+from adapters.db.tables import ClientAssertionJtiRow, RevokedTokenRow
 from adapters.oauth.authlib_server import Exchange, FormRequest, TokenServer, bind_exchange, unbind_exchange
 from domain.audit import Actor, AuditEntry
 
@@ -124,15 +123,19 @@ class OAuthService:
             names = _named_clients(headers.get("authorization"), form)
         except (InvalidRequestError, InvalidClientError) as exc:
             answer = _error(401 if exc.error == "invalid_client" else 400, exc.error, exc.description or "")
-            await self._record(endpoint, None, answer, request_id, Exchange({}, self.pepper))
+            async with self.database.session() as session, session.begin():
+                await self._record(session, endpoint, None, answer, request_id, Exchange({}, self.pepper))
             return answer
-        async with self.database.session() as session:
+        # one transaction for the load and the writes (two transaction statements, not four); it
+        # stays open only while Authlib checks and signs in memory
+        async with self.database.session() as session, session.begin():
             exchange = Exchange(await load_credentials(session, names), self.pepper)
-        answer = self._run_authlib(endpoint, FormRequest("POST", uri, headers, form), exchange)
-        if answer.status == 200 and exchange.assertion_jtis and not await self._claim_jtis(exchange):
-            answer = _error(401, "invalid_client", "the client assertion was already used")
-            exchange.issued.clear()
-        await self._record(endpoint, names[0] if len(names) == 1 else None, answer, request_id, exchange)
+            answer = self._run_authlib(endpoint, FormRequest("POST", uri, headers, form), exchange)
+            if answer.status == 200 and not await self._claim_jtis(session, exchange):
+                answer = _error(401, "invalid_client", "the client assertion was already used")
+                exchange.issued.clear()
+            named = names[0] if len(names) == 1 else None
+            await self._record(session, endpoint, named, answer, request_id, exchange)
         return answer
 
     def _run_authlib(self, endpoint: str, request: FormRequest, exchange: Exchange) -> OAuthAnswer:
@@ -152,21 +155,23 @@ class OAuthService:
             )
         return OAuthAnswer(status, body if isinstance(body, dict) else {}, headers)
 
-    async def _claim_jtis(self, exchange: Exchange) -> bool:
-        async with self.database.session() as session, session.begin():
-            for client_id, jti, exp in exchange.assertion_jtis:
-                inserted = await session.scalar(
-                    insert(ClientAssertionJtiRow)
-                    .values(client_id=client_id, jti=jti, expires_at=datetime.fromtimestamp(exp, UTC))
-                    .on_conflict_do_nothing()
-                    .returning(ClientAssertionJtiRow.jti)
-                )
-                if inserted is None:
-                    return False
+    @staticmethod
+    async def _claim_jtis(session: AsyncSession, exchange: Exchange) -> bool:
+        """Whether every assertion jti of the exchange (none but for private_key_jwt) is new."""
+        for client_id, jti, exp in exchange.assertion_jtis:
+            inserted = await session.scalar(
+                insert(ClientAssertionJtiRow)
+                .values(client_id=client_id, jti=jti, expires_at=datetime.fromtimestamp(exp, UTC))
+                .on_conflict_do_nothing()
+                .returning(ClientAssertionJtiRow.jti)
+            )
+            if inserted is None:
+                return False
         return True
 
     async def _record(
         self,
+        session: AsyncSession,
         endpoint: str,
         named: str | None,
         answer: OAuthAnswer,
@@ -191,15 +196,10 @@ class OAuthService:
             target_id=client_id,
             details=details,
         )
-        async with self.database.session() as session, session.begin():
-            await session.execute(INSERT_AUDIT, audit_values(entry))
-            if ok and exchange.authenticated:
-                await session.execute(
-                    update(OAuthClientRow)
-                    .where(OAuthClientRow.client_id == exchange.authenticated)
-                    .values(last_used_at=func.now())
-                )
-            await self._write_revocations(session, exchange)
+        await session.execute(INSERT_AUDIT, audit_values(entry))
+        if ok and exchange.authenticated:
+            await session.execute(CLIENT_USED, {"used_by": exchange.authenticated})
+        await self._write_revocations(session, exchange)
 
     @staticmethod
     async def _write_revocations(session: AsyncSession, exchange: Exchange) -> None:
