@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any, cast
 
 from sqlalchemy import ARRAY, Row, String, Table, any_, bindparam, func, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from adapters.db.tables import ClientSecretRow, OAuthClientRow, PartnerRow
 from domain.clients import AuthMethod, ClientStatus, OAuthClient, RateLimitTier
@@ -113,8 +113,10 @@ class ClientCredentials:
     secret_hashes: list[bytes]
 
 
-_C = cast(Table, OAuthClientRow.__table__).c
-_P = cast(Table, PartnerRow.__table__).c
+_CLIENTS = cast(Table, OAuthClientRow.__table__)
+_PARTNERS = cast(Table, PartnerRow.__table__)
+_C = _CLIENTS.c
+_P = _PARTNERS.c
 _S = cast(Table, ClientSecretRow.__table__).c
 
 # Built once on the Core tables (every token request runs it): executed with a parameter dict, no
@@ -124,7 +126,7 @@ _LIVE_SECRETS = (
     select(func.coalesce(func.array_agg(_S.secret_hash), []))
     .where(_S.client_pk == _C.id)
     .where(_S.expires_at.is_(None) | (_S.expires_at > func.clock_timestamp()))
-    .correlate(OAuthClientRow.__table__)
+    .correlate(_CLIENTS)
     .scalar_subquery()
 )
 CREDENTIALS = (
@@ -141,19 +143,15 @@ CREDENTIALS = (
         _P.updated_at.label("partner_updated_at"),
         _LIVE_SECRETS.label("secret_hashes"),
     )
-    .join_from(OAuthClientRow.__table__, PartnerRow.__table__, _P.id == _C.partner_id)
+    .join_from(_CLIENTS, _PARTNERS, _P.id == _C.partner_id)
     .where(_C.client_id == any_(bindparam("client_ids", type_=ARRAY(String))))
 )
 
 # the client's last use, recorded with each token it is issued
-CLIENT_USED = (
-    update(OAuthClientRow.__table__)
-    .where(_C.client_id == bindparam("used_by"))
-    .values(last_used_at=func.now())
-)
+CLIENT_USED = update(_CLIENTS).where(_C.client_id == bindparam("used_by")).values(last_used_at=func.now())
 
 
-def _credentials(row: Row[Any]) -> ClientCredentials:
+def _credentials(row: Row[Any, *tuple[Any, ...]]) -> ClientCredentials:
     partner = Partner(
         id=row.partner_id,
         code=row.partner_code,
@@ -167,8 +165,10 @@ def _credentials(row: Row[Any]) -> ClientCredentials:
     return ClientCredentials(client_from_row(row), partner, list(row.secret_hashes or []))
 
 
-async def load_credentials(session: AsyncSession, client_ids: list[str]) -> dict[str, ClientCredentials]:
+async def load_credentials(
+    db: AsyncConnection | AsyncSession, client_ids: list[str]
+) -> dict[str, ClientCredentials]:
     if not client_ids:
         return {}
-    rows = await session.execute(CREDENTIALS, {"client_ids": client_ids})
+    rows = await db.execute(CREDENTIALS, {"client_ids": client_ids})
     return {row.client_id: _credentials(row) for row in rows}

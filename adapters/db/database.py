@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
 import msgspec
@@ -45,6 +47,7 @@ class Database:
     def __init__(self, engine: AsyncEngine) -> None:
         self.engine = engine
         self.sessions = async_sessionmaker(engine, expire_on_commit=False, autoflush=False)
+        self._bound: AsyncConnection | None = None
 
     @classmethod
     def connect(cls, url: str, pool: PoolSettings | None = None) -> Database:
@@ -91,10 +94,25 @@ class Database:
             autoflush=False,
             join_transaction_mode="create_savepoint",
         )
+        db._bound = connection
         return db
 
     def session(self) -> AsyncSession:
         return self.sessions()
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[AsyncConnection]:
+        """A Core connection in a transaction, committed when the block ends without an error.
+
+        For hot paths that run prebuilt Core statements: no ORM session (its identity map,
+        transaction snapshot and ORM execution path) around them. Bound to a test's connection,
+        the transaction is a savepoint in the test's own."""
+        if self._bound is None:
+            async with self.engine.begin() as connection:
+                yield connection
+        else:
+            async with self._bound.begin_nested():
+                yield self._bound
 
     async def ping(self, timeout_s: float = 2.0) -> None:
         """Raise unless the database answers a trivial query within `timeout_s`."""

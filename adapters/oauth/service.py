@@ -13,13 +13,14 @@ import json
 import urllib.parse
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
 from authlib.oauth2.rfc6749.errors import InvalidClientError, InvalidRequestError
 from joserfc import jws
 from joserfc.errors import JoseError
+from sqlalchemy import Table
 from sqlalchemy.dialects.postgresql import insert
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from adapters.db.audit import INSERT_AUDIT, audit_values
 from adapters.db.clients import CLIENT_USED, load_credentials
@@ -30,6 +31,14 @@ from domain.audit import Actor, AuditEntry
 
 MAX_CLIENT_ID = 64
 REALM = 'Basic realm="HKTE Partner API"'
+
+# Built once on the Core tables, executed with a parameter dict. A replayed jti inserts nothing.
+CLAIM_JTI = (
+    insert(cast(Table, ClientAssertionJtiRow.__table__))
+    .on_conflict_do_nothing()
+    .returning(ClientAssertionJtiRow.__table__.c.jti)
+)
+REVOKE = insert(cast(Table, RevokedTokenRow.__table__)).on_conflict_do_nothing()
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,19 +132,19 @@ class OAuthService:
             names = _named_clients(headers.get("authorization"), form)
         except (InvalidRequestError, InvalidClientError) as exc:
             answer = _error(401 if exc.error == "invalid_client" else 400, exc.error, exc.description or "")
-            async with self.database.session() as session, session.begin():
-                await self._record(session, endpoint, None, answer, request_id, Exchange({}, self.pepper))
+            async with self.database.transaction() as conn:
+                await self._record(conn, endpoint, None, answer, request_id, Exchange({}, self.pepper))
             return answer
         # one transaction for the load and the writes (two transaction statements, not four); it
         # stays open only while Authlib checks and signs in memory
-        async with self.database.session() as session, session.begin():
-            exchange = Exchange(await load_credentials(session, names), self.pepper)
+        async with self.database.transaction() as conn:
+            exchange = Exchange(await load_credentials(conn, names), self.pepper)
             answer = self._run_authlib(endpoint, FormRequest("POST", uri, headers, form), exchange)
-            if answer.status == 200 and not await self._claim_jtis(session, exchange):
+            if answer.status == 200 and not await self._claim_jtis(conn, exchange):
                 answer = _error(401, "invalid_client", "the client assertion was already used")
                 exchange.issued.clear()
             named = names[0] if len(names) == 1 else None
-            await self._record(session, endpoint, named, answer, request_id, exchange)
+            await self._record(conn, endpoint, named, answer, request_id, exchange)
         return answer
 
     def _run_authlib(self, endpoint: str, request: FormRequest, exchange: Exchange) -> OAuthAnswer:
@@ -156,14 +165,12 @@ class OAuthService:
         return OAuthAnswer(status, body if isinstance(body, dict) else {}, headers)
 
     @staticmethod
-    async def _claim_jtis(session: AsyncSession, exchange: Exchange) -> bool:
+    async def _claim_jtis(conn: AsyncConnection, exchange: Exchange) -> bool:
         """Whether every assertion jti of the exchange (none but for private_key_jwt) is new."""
         for client_id, jti, exp in exchange.assertion_jtis:
-            inserted = await session.scalar(
-                insert(ClientAssertionJtiRow)
-                .values(client_id=client_id, jti=jti, expires_at=datetime.fromtimestamp(exp, UTC))
-                .on_conflict_do_nothing()
-                .returning(ClientAssertionJtiRow.jti)
+            inserted = await conn.scalar(
+                CLAIM_JTI,
+                {"client_id": client_id, "jti": jti, "expires_at": datetime.fromtimestamp(exp, UTC)},
             )
             if inserted is None:
                 return False
@@ -171,7 +178,7 @@ class OAuthService:
 
     async def _record(
         self,
-        session: AsyncSession,
+        conn: AsyncConnection,
         endpoint: str,
         named: str | None,
         answer: OAuthAnswer,
@@ -196,20 +203,19 @@ class OAuthService:
             target_id=client_id,
             details=details,
         )
-        await session.execute(INSERT_AUDIT, audit_values(entry))
+        await conn.execute(INSERT_AUDIT, audit_values(entry))
         if ok and exchange.authenticated:
-            await session.execute(CLIENT_USED, {"used_by": exchange.authenticated})
-        await self._write_revocations(session, exchange)
+            await conn.execute(CLIENT_USED, {"used_by": exchange.authenticated})
+        await self._write_revocations(conn, exchange)
 
     @staticmethod
-    async def _write_revocations(session: AsyncSession, exchange: Exchange) -> None:
+    async def _write_revocations(conn: AsyncConnection, exchange: Exchange) -> None:
         for claims in exchange.revoke:
-            await session.execute(
-                insert(RevokedTokenRow)
-                .values(
-                    jti=str(claims["jti"]),
-                    client_id=str(claims["client_id"]),
-                    expires_at=datetime.fromtimestamp(float(claims["exp"]), UTC),
-                )
-                .on_conflict_do_nothing()
+            await conn.execute(
+                REVOKE,
+                {
+                    "jti": str(claims["jti"]),
+                    "client_id": str(claims["client_id"]),
+                    "expires_at": datetime.fromtimestamp(float(claims["exp"]), UTC),
+                },
             )
