@@ -36,6 +36,7 @@ from api.cors import Cors
 from api.docs_ui import LocalSwaggerUI, swagger_assets
 from api.errors import EXCEPTION_HANDLERS, problem_for_foreign_errors
 from api.fast_reads import talent_list_in_force
+from api.fast_token import token_request
 from api.logs import configure_logging
 from api.quotas import RateLimitHeaders
 from api.request_context import with_request_context
@@ -113,7 +114,9 @@ class PartnerApi(Litestar):
         if refusal is not None:
             await send_refusal(scope, send, refusal)
         elif not await talent_list_in_force(self.state, scope, send):
-            await super().__call__(scope, receive, send)
+            unanswered = await token_request(self.state, scope, receive, send)
+            if unanswered is not None:  # the framework's, with the body as it was sent
+                await super().__call__(scope, unanswered, send)
 
 
 async def before_handler(request: Request[Any, Any, Any]) -> None:

@@ -129,12 +129,18 @@ class OAuthService:
     ) -> OAuthAnswer:
         try:
             form = parse_form(content_type, body)
+        except InvalidRequestError as exc:
+            return await self._refuse(endpoint, exc, request_id)
+        return await self.handle_form(endpoint, uri=uri, headers=headers, form=form, request_id=request_id)
+
+    async def handle_form(
+        self, endpoint: str, *, uri: str, headers: Any, form: dict[str, list[str]], request_id: str | None
+    ) -> OAuthAnswer:
+        """`handle` for a body already parsed by `parse_form`."""
+        try:
             names = _named_clients(headers.get("authorization"), form)
-        except (InvalidRequestError, InvalidClientError) as exc:
-            answer = _error(401 if exc.error == "invalid_client" else 400, exc.error, exc.description or "")
-            async with self.database.transaction() as conn:
-                await self._record(conn, endpoint, None, answer, request_id, Exchange({}, self.pepper))
-            return answer
+        except InvalidClientError as exc:
+            return await self._refuse(endpoint, exc, request_id)
         # one transaction for the load and the writes (two transaction statements, not four); it
         # stays open only while Authlib checks and signs in memory
         async with self.database.transaction() as conn:
@@ -145,6 +151,15 @@ class OAuthService:
                 exchange.issued.clear()
             named = names[0] if len(names) == 1 else None
             await self._record(conn, endpoint, named, answer, request_id, exchange)
+        return answer
+
+    async def _refuse(
+        self, endpoint: str, exc: InvalidRequestError | InvalidClientError, request_id: str | None
+    ) -> OAuthAnswer:
+        """A request refused before any client is looked up (its form or its Basic header)."""
+        answer = _error(401 if exc.error == "invalid_client" else 400, exc.error, exc.description or "")
+        async with self.database.transaction() as conn:
+            await self._record(conn, endpoint, None, answer, request_id, Exchange({}, self.pepper))
         return answer
 
     def _run_authlib(self, endpoint: str, request: FormRequest, exchange: Exchange) -> OAuthAnswer:
