@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import ipaddress
 import urllib.parse
 from typing import Annotated, Any
@@ -118,6 +119,7 @@ def claimed_client_id(authorization: str, form_client_id: str | None) -> str | N
     return (form_client_id or "")[:100] or None
 
 
+@functools.lru_cache(maxsize=4096)  # the same few peers ask again and again
 def _network_of(host: str) -> str:
     """An IPv6 peer is counted by its /64 (one site can hold any address in it)."""
     try:
