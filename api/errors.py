@@ -204,6 +204,11 @@ def handle_domain(request: _Request, exc: DomainError) -> Response[Problem]:
     return problem_response(request, status=409, slug="conflict", title="Conflict", detail=str(exc))
 
 
+def log_unavailable(exc: Exception) -> None:
+    """How an answer to a database that is away is logged: one line, no traceback."""
+    log.warning("database unavailable: %s", type(exc).__name__)
+
+
 def handle_unexpected(request: _Request, exc: Exception) -> Response[Problem]:
     if is_unstorable_text(exc):  # URLs are checked up front, so this text came in a body
         return problem_response(
@@ -214,7 +219,7 @@ def handle_unexpected(request: _Request, exc: Exception) -> Response[Problem]:
             detail="Text may not contain NUL (U+0000) characters.",
         )
     if is_database_unavailable(exc):
-        log.warning("database unavailable: %s", type(exc).__name__)
+        log_unavailable(exc)
         return problem_response(
             request,
             status=503,

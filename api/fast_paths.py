@@ -24,6 +24,8 @@ import msgspec
 
 from adapters.catalog_cache import TalentListCache
 from adapters.oauth.tokens import AccessTokens, TokenRejected
+from api.fast_token import PATH as TOKEN
+from api.fast_token import token_request
 from api.negotiation import Languages, etag_matches, from_accept_language
 from api.quotas import STATE_KEY, client_decision
 from api.routes.leads import REPLAYED, lead_headers, lead_json, read_lead, submit_lead
@@ -195,7 +197,10 @@ async def answer_before_framework(
             return None if await talent_list_in_force(state, scope, send) else receive
         if (match := LEAD_PATH.match(path)) is not None:
             return None if await own_lead(state, scope, send, UUID(match[1])) else receive
-    elif method == "POST" and path == LEADS:
-        body = _Body(receive)
-        return None if await new_lead(state, scope, body, send) else body.receive
+    elif method == "POST":
+        if path == LEADS:
+            body = _Body(receive)
+            return None if await new_lead(state, scope, body, send) else body.receive
+        if path == TOKEN:
+            return await token_request(state, scope, receive, send)
     return receive

@@ -4,19 +4,36 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any, cast
 
-from sqlalchemy import func, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import ARRAY, Row, String, Table, any_, bindparam, func, select, update
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
-from adapters.db.partners import partner_from_row
 from adapters.db.tables import ClientSecretRow, OAuthClientRow, PartnerRow
 from domain.clients import AuthMethod, ClientStatus, OAuthClient, RateLimitTier
+from domain.i18n import LocalizedText
 from domain.ids import new_id
-from domain.partners import Partner
+from domain.partners import Partner, PartnerStatus, PartnerType
 from domain.scopes import Scope
 
+# what client_from_row reads
+_CLIENT_COLUMNS = (
+    "id",
+    "client_id",
+    "partner_id",
+    "name",
+    "scopes",
+    "auth_methods",
+    "status",
+    "rate_limit_tier",
+    "jwks",
+    "created_at",
+    "updated_at",
+    "last_used_at",
+)
 
-def client_from_row(row: OAuthClientRow) -> OAuthClient:
+
+def client_from_row(row: OAuthClientRow | Row[Any]) -> OAuthClient:
     return OAuthClient(
         id=row.id,
         client_id=row.client_id,
@@ -96,24 +113,62 @@ class ClientCredentials:
     secret_hashes: list[bytes]
 
 
-async def load_credentials(session: AsyncSession, client_ids: list[str]) -> dict[str, ClientCredentials]:
+_CLIENTS = cast(Table, OAuthClientRow.__table__)
+_PARTNERS = cast(Table, PartnerRow.__table__)
+_C = _CLIENTS.c
+_P = _PARTNERS.c
+_S = cast(Table, ClientSecretRow.__table__).c
+
+# Built once on the Core tables (every token request runs it): executed with a parameter dict, no
+# statement construction, ORM compile state or entity hydration per request. `= ANY(array)`
+# rather than an expanding `IN (...)`, which SQLAlchemy re-renders for each execution.
+_LIVE_SECRETS = (
+    select(func.coalesce(func.array_agg(_S.secret_hash), []))
+    .where(_S.client_pk == _C.id)
+    .where(_S.expires_at.is_(None) | (_S.expires_at > func.clock_timestamp()))
+    .correlate(_CLIENTS)
+    .scalar_subquery()
+)
+CREDENTIALS = (
+    select(
+        *(_C[name] for name in _CLIENT_COLUMNS),
+        _P.code.label("partner_code"),
+        _P.name_en.label("partner_name_en"),
+        _P.name_zh_hant.label("partner_name_zh_hant"),
+        _P.name_zh_hans.label("partner_name_zh_hans"),
+        _P.type.label("partner_type"),
+        _P.country.label("partner_country"),
+        _P.status.label("partner_status"),
+        _P.created_at.label("partner_created_at"),
+        _P.updated_at.label("partner_updated_at"),
+        _LIVE_SECRETS.label("secret_hashes"),
+    )
+    .join_from(_CLIENTS, _PARTNERS, _P.id == _C.partner_id)
+    .where(_C.client_id == any_(bindparam("client_ids", type_=ARRAY(String))))
+)
+
+# the client's last use, recorded with each token it is issued
+CLIENT_USED = update(_CLIENTS).where(_C.client_id == bindparam("used_by")).values(last_used_at=func.now())
+
+
+def _credentials(row: Row[Any, *tuple[Any, ...]]) -> ClientCredentials:
+    partner = Partner(
+        id=row.partner_id,
+        code=row.partner_code,
+        name=LocalizedText(row.partner_name_en, row.partner_name_zh_hant, row.partner_name_zh_hans),
+        type=PartnerType(row.partner_type),
+        country=row.partner_country,
+        status=PartnerStatus(row.partner_status),
+        created_at=row.partner_created_at,
+        updated_at=row.partner_updated_at,
+    )
+    return ClientCredentials(client_from_row(row), partner, list(row.secret_hashes or []))
+
+
+async def load_credentials(
+    db: AsyncConnection | AsyncSession, client_ids: list[str]
+) -> dict[str, ClientCredentials]:
     if not client_ids:
         return {}
-    live_secrets = (
-        select(func.coalesce(func.array_agg(ClientSecretRow.secret_hash), []))
-        .where(ClientSecretRow.client_pk == OAuthClientRow.id)
-        .where(ClientSecretRow.expires_at.is_(None) | (ClientSecretRow.expires_at > func.clock_timestamp()))
-        .correlate(OAuthClientRow)
-        .scalar_subquery()
-    )
-    rows = await session.execute(
-        select(OAuthClientRow, PartnerRow, live_secrets)
-        .join(PartnerRow, PartnerRow.id == OAuthClientRow.partner_id)
-        .where(OAuthClientRow.client_id.in_(client_ids))
-    )
-    return {
-        client.client_id: ClientCredentials(
-            client_from_row(client), partner_from_row(partner), list(hashes or [])
-        )
-        for client, partner, hashes in rows.all()
-    }
+    rows = await db.execute(CREDENTIALS, {"client_ids": client_ids})
+    return {row.client_id: _credentials(row) for row in rows}

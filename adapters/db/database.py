@@ -138,6 +138,20 @@ class Database:
             return None
         return await self.engine.raw_connection()
 
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[AsyncConnection]:
+        """A Core connection in a transaction, committed when the block ends without an error.
+
+        For hot paths that run prebuilt Core statements: no ORM session (its identity map,
+        transaction snapshot and ORM execution path) around them. Bound to a test's connection,
+        the transaction is a savepoint in the test's own."""
+        if self._bound is None:
+            async with self.engine.begin() as connection:
+                yield connection
+        else:
+            async with self._bound.begin_nested():
+                yield self._bound
+
     async def ping(self, timeout_s: float = 2.0) -> None:
         """Raise unless the database answers a trivial query within `timeout_s`."""
         async with asyncio.timeout(timeout_s), self.sessions() as session:

@@ -72,7 +72,7 @@ class PreloadedClient(ClientMixin):
         return secret_matches(self._pepper, client_secret, self.credentials.secret_hashes)
 
     def check_endpoint_auth_method(self, method: str, endpoint: str) -> bool:
-        return method in {m.value for m in self.client.auth_methods}
+        return method in self.client.auth_methods  # StrEnum members compare as their value
 
     def check_response_type(self, response_type: str) -> bool:
         return False

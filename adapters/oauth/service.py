@@ -1,7 +1,7 @@
 """The OAuth endpoints as one async service: parse, preload, let Authlib decide, then write.
 
-Per token request: one statement loads the named client(s) with their live secret hashes,
-Authlib authenticates and signs in memory, then one transaction records the outcome (audit
+Per token request, one transaction: one statement loads the named client(s) with their live
+secret hashes, Authlib authenticates and signs in memory, then the outcome is recorded (audit
 entry, last-used time, and for private_key_jwt the assertion's jti, whose primary key makes a
 replay lose the race even under concurrency)."""
 
@@ -13,24 +13,32 @@ import json
 import urllib.parse
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
 from authlib.oauth2.rfc6749.errors import InvalidClientError, InvalidRequestError
 from joserfc import jws
 from joserfc.errors import JoseError
-from sqlalchemy import func, update
+from sqlalchemy import Table
 from sqlalchemy.dialects.postgresql import insert
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from adapters.db.audit import INSERT_AUDIT, audit_values
-from adapters.db.clients import load_credentials
+from adapters.db.clients import CLIENT_USED, load_credentials
 from adapters.db.database import Database
-from adapters.db.tables import ClientAssertionJtiRow, OAuthClientRow, RevokedTokenRow
+from adapters.db.tables import ClientAssertionJtiRow, RevokedTokenRow
 from adapters.oauth.authlib_server import Exchange, FormRequest, TokenServer, bind_exchange, unbind_exchange
 from domain.audit import Actor, AuditEntry
 
 MAX_CLIENT_ID = 64
 REALM = 'Basic realm="HKTE Partner API"'
+
+# Built once on the Core tables, executed with a parameter dict. A replayed jti inserts nothing.
+CLAIM_JTI = (
+    insert(cast(Table, ClientAssertionJtiRow.__table__))
+    .on_conflict_do_nothing()
+    .returning(ClientAssertionJtiRow.__table__.c.jti)
+)
+REVOKE = insert(cast(Table, RevokedTokenRow.__table__)).on_conflict_do_nothing()
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,18 +129,37 @@ class OAuthService:
     ) -> OAuthAnswer:
         try:
             form = parse_form(content_type, body)
+        except InvalidRequestError as exc:
+            return await self._refuse(endpoint, exc, request_id)
+        return await self.handle_form(endpoint, uri=uri, headers=headers, form=form, request_id=request_id)
+
+    async def handle_form(
+        self, endpoint: str, *, uri: str, headers: Any, form: dict[str, list[str]], request_id: str | None
+    ) -> OAuthAnswer:
+        """`handle` for a body already parsed by `parse_form`."""
+        try:
             names = _named_clients(headers.get("authorization"), form)
-        except (InvalidRequestError, InvalidClientError) as exc:
-            answer = _error(401 if exc.error == "invalid_client" else 400, exc.error, exc.description or "")
-            await self._record(endpoint, None, answer, request_id, Exchange({}, self.pepper))
-            return answer
-        async with self.database.session() as session:
-            exchange = Exchange(await load_credentials(session, names), self.pepper)
-        answer = self._run_authlib(endpoint, FormRequest("POST", uri, headers, form), exchange)
-        if answer.status == 200 and exchange.assertion_jtis and not await self._claim_jtis(exchange):
-            answer = _error(401, "invalid_client", "the client assertion was already used")
-            exchange.issued.clear()
-        await self._record(endpoint, names[0] if len(names) == 1 else None, answer, request_id, exchange)
+        except InvalidClientError as exc:
+            return await self._refuse(endpoint, exc, request_id)
+        # one transaction for the load and the writes (two transaction statements, not four); it
+        # stays open only while Authlib checks and signs in memory
+        async with self.database.transaction() as conn:
+            exchange = Exchange(await load_credentials(conn, names), self.pepper)
+            answer = self._run_authlib(endpoint, FormRequest("POST", uri, headers, form), exchange)
+            if answer.status == 200 and not await self._claim_jtis(conn, exchange):
+                answer = _error(401, "invalid_client", "the client assertion was already used")
+                exchange.issued.clear()
+            named = names[0] if len(names) == 1 else None
+            await self._record(conn, endpoint, named, answer, request_id, exchange)
+        return answer
+
+    async def _refuse(
+        self, endpoint: str, exc: InvalidRequestError | InvalidClientError, request_id: str | None
+    ) -> OAuthAnswer:
+        """A request refused before any client is looked up (its form or its Basic header)."""
+        answer = _error(401 if exc.error == "invalid_client" else 400, exc.error, exc.description or "")
+        async with self.database.transaction() as conn:
+            await self._record(conn, endpoint, None, answer, request_id, Exchange({}, self.pepper))
         return answer
 
     def _run_authlib(self, endpoint: str, request: FormRequest, exchange: Exchange) -> OAuthAnswer:
@@ -152,21 +179,21 @@ class OAuthService:
             )
         return OAuthAnswer(status, body if isinstance(body, dict) else {}, headers)
 
-    async def _claim_jtis(self, exchange: Exchange) -> bool:
-        async with self.database.session() as session, session.begin():
-            for client_id, jti, exp in exchange.assertion_jtis:
-                inserted = await session.scalar(
-                    insert(ClientAssertionJtiRow)
-                    .values(client_id=client_id, jti=jti, expires_at=datetime.fromtimestamp(exp, UTC))
-                    .on_conflict_do_nothing()
-                    .returning(ClientAssertionJtiRow.jti)
-                )
-                if inserted is None:
-                    return False
+    @staticmethod
+    async def _claim_jtis(conn: AsyncConnection, exchange: Exchange) -> bool:
+        """Whether every assertion jti of the exchange (none but for private_key_jwt) is new."""
+        for client_id, jti, exp in exchange.assertion_jtis:
+            inserted = await conn.scalar(
+                CLAIM_JTI,
+                {"client_id": client_id, "jti": jti, "expires_at": datetime.fromtimestamp(exp, UTC)},
+            )
+            if inserted is None:
+                return False
         return True
 
     async def _record(
         self,
+        conn: AsyncConnection,
         endpoint: str,
         named: str | None,
         answer: OAuthAnswer,
@@ -191,25 +218,19 @@ class OAuthService:
             target_id=client_id,
             details=details,
         )
-        async with self.database.session() as session, session.begin():
-            await session.execute(INSERT_AUDIT, audit_values(entry))
-            if ok and exchange.authenticated:
-                await session.execute(
-                    update(OAuthClientRow)
-                    .where(OAuthClientRow.client_id == exchange.authenticated)
-                    .values(last_used_at=func.now())
-                )
-            await self._write_revocations(session, exchange)
+        await conn.execute(INSERT_AUDIT, audit_values(entry))
+        if ok and exchange.authenticated:
+            await conn.execute(CLIENT_USED, {"used_by": exchange.authenticated})
+        await self._write_revocations(conn, exchange)
 
     @staticmethod
-    async def _write_revocations(session: AsyncSession, exchange: Exchange) -> None:
+    async def _write_revocations(conn: AsyncConnection, exchange: Exchange) -> None:
         for claims in exchange.revoke:
-            await session.execute(
-                insert(RevokedTokenRow)
-                .values(
-                    jti=str(claims["jti"]),
-                    client_id=str(claims["client_id"]),
-                    expires_at=datetime.fromtimestamp(float(claims["exp"]), UTC),
-                )
-                .on_conflict_do_nothing()
+            await conn.execute(
+                REVOKE,
+                {
+                    "jti": str(claims["jti"]),
+                    "client_id": str(claims["client_id"]),
+                    "expires_at": datetime.fromtimestamp(float(claims["exp"]), UTC),
+                },
             )

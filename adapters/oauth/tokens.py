@@ -11,6 +11,7 @@ from uuid import UUID
 
 from joserfc import jws, jwt
 from joserfc.errors import JoseError
+from joserfc.jws import JWSRegistry
 
 from adapters.oauth.keys import ALGORITHM
 from adapters.oauth.state import AuthState
@@ -53,6 +54,8 @@ class _Verified:
 
 
 VERIFIED_CACHE_SIZE = 10_000
+# what `algorithms=[ALGORITHM]` would make on every call, made once
+SIGNING = JWSRegistry(algorithms=[ALGORITHM])
 
 
 class AccessTokens:
@@ -83,7 +86,7 @@ class AccessTokens:
             "partner_type": partner_type,
         }
         header = {"alg": ALGORITHM, "typ": TOKEN_TYPE, "kid": ring.kid}
-        return IssuedToken(jwt.encode(header, claims, ring.signing_key, algorithms=[ALGORITHM]), claims)
+        return IssuedToken(jwt.encode(header, claims, ring.signing_key, registry=SIGNING), claims)
 
     def decode(self, token: str, *, check_time: bool = True) -> dict[str, Any]:
         """The verified claims of `token`, or TokenRejected saying why not."""

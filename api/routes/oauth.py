@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import ipaddress
 import urllib.parse
 from typing import Annotated, Any
@@ -20,11 +21,12 @@ from msgspec import Meta
 from adapters.db.errors import is_database_unavailable
 from adapters.oauth.service import OAuthAnswer, OAuthService
 from adapters.quotas import SharedQuotas
-from api.errors import handle_unexpected
+from api.errors import handle_unexpected, log_unavailable
 from api.quotas import header_fields
 from api.request_context import current_request_id
 from api.settings import Settings
 from domain.clients import AuthMethod
+from domain.quotas import Decision
 from domain.scopes import Scope
 
 
@@ -105,19 +107,19 @@ _TOKEN_ERRORS = {
 }
 
 
-def _claimed_client_id(request: Request[Any, Any, Any], data: TokenRequest) -> str | None:
+def claimed_client_id(authorization: str, form_client_id: str | None) -> str | None:
     """Who the caller says it is (not yet verified: this only picks the counter to charge)."""
-    header = request.headers.get("authorization", "")
-    scheme, _, credentials = header.partition(" ")
+    scheme, _, credentials = authorization.partition(" ")
     if scheme.lower() == "basic":
         try:
             user = base64.b64decode(credentials.strip(), validate=True).decode().partition(":")[0]
         except (binascii.Error, UnicodeDecodeError):
             return None
         return urllib.parse.unquote(user)[:100] or None
-    return (data.client_id or "")[:100] or None
+    return (form_client_id or "")[:100] or None
 
 
+@functools.lru_cache(maxsize=4096)  # the same few peers ask again and again
 def _network_of(host: str) -> str:
     """An IPv6 peer is counted by its /64 (one site can hold any address in it)."""
     try:
@@ -129,14 +131,14 @@ def _network_of(host: str) -> str:
     return str(address.ipv4_mapped or address) if isinstance(address, ipaddress.IPv6Address) else str(address)
 
 
-async def _token_quota(request: Request[Any, Any, Any], data: TokenRequest) -> Response[Any] | None:
+async def token_quota_refusal(state: State, host: str, claimed: str | None) -> Decision | None:
     """The token endpoint's own limits: per source address and per client id (a client that asks
-    for a token on every call, or someone guessing secrets, is slowed down before any hashing)."""
-    limiter: SharedQuotas = request.app.state.quotas
-    per_address, per_client = request.app.state.token_quotas
-    address = _network_of(request.client.host if request.client else "unknown")
+    for a token on every call, or someone guessing secrets, is slowed down before any hashing).
+    Counts the request; the decision that refuses it, if one does."""
+    limiter: SharedQuotas = state.quotas
+    per_address, per_client = state.token_quotas
+    address = _network_of(host)
     checks = [(f"token-address:{address}", per_address)]
-    claimed = _claimed_client_id(request, data)
     if claimed:
         # per client id as seen from this address: a stranger naming someone else's client id
         # (they are no secret) spends their own counter, never the client's
@@ -144,16 +146,27 @@ async def _token_quota(request: Request[Any, Any, Any], data: TokenRequest) -> R
     for key, quota in checks:
         decision = await limiter.hit(key, quota)
         if not decision.allowed:
-            return Response(
-                {
-                    "error": "temporarily_unavailable",
-                    "error_description": f"too many token requests; retry after {decision.reset_s} s "
-                    "(reuse a token until it expires)",
-                },
-                status_code=429,
-                headers={**_NO_STORE, **header_fields(decision), "Retry-After": str(decision.reset_s)},
-            )
+            return decision
     return None
+
+
+def too_many_token_requests(decision: Decision) -> OAuthAnswer:
+    return OAuthAnswer(
+        429,
+        {
+            "error": "temporarily_unavailable",
+            "error_description": f"too many token requests; retry after {decision.reset_s} s "
+            "(reuse a token until it expires)",
+        },
+        [*_NO_STORE.items(), *header_fields(decision).items(), ("Retry-After", str(decision.reset_s))],
+    )
+
+
+async def _token_quota(request: Request[Any, Any, State], data: TokenRequest) -> Response[Any] | None:
+    claimed = claimed_client_id(request.headers.get("authorization", ""), data.client_id)
+    host = request.client.host if request.client else "unknown"
+    decision = await token_quota_refusal(request.app.state, host, claimed)
+    return None if decision is None else _answer(too_many_token_requests(decision))
 
 
 def _answer(answer: OAuthAnswer) -> Response[Any]:
@@ -191,20 +204,25 @@ def _invalid_request(request: Request[Any, Any, Any], exc: Exception) -> Respons
     )
 
 
-def _unavailable(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
+def database_unavailable(exc: Exception) -> OAuthAnswer:
     """A database that is away is a 503 in RFC 6749 form (`temporarily_unavailable`, the code
-    §4.1.2.1 defines for it) with Retry-After; anything else is the API's usual 500."""
-    if not is_database_unavailable(exc):
-        return handle_unexpected(request, exc)
-    handle_unexpected(request, exc)  # logs it, as for any other endpoint
-    return Response(
+    §4.1.2.1 defines for it) with Retry-After; logged as for any other endpoint."""
+    log_unavailable(exc)
+    return OAuthAnswer(
+        503,
         {
             "error": "temporarily_unavailable",
             "error_description": "the database is not reachable right now; retry shortly",
         },
-        status_code=503,
-        headers={**_NO_STORE, "Retry-After": "2"},
+        [*_NO_STORE.items(), ("Retry-After", "2")],
     )
+
+
+def _unavailable(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
+    """The database away (503, RFC 6749 form); anything else is the API's usual 500."""
+    if not is_database_unavailable(exc):
+        return handle_unexpected(request, exc)
+    return _answer(database_unavailable(exc))
 
 
 class OAuthController(Controller):

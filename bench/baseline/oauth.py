@@ -1,5 +1,5 @@
 """`POST /oauth/token` for client_secret_basic: the credentials statement, the HMAC check, an RS256
-signature, then the audit entry and the client's last use in one transaction, as the API does."""
+signature, then the audit entry and the client's last use, all in one transaction, as the API does."""
 
 from __future__ import annotations
 
@@ -56,30 +56,29 @@ class TokenEndpoint:
         if credentials is None:
             return _error(401, "invalid_client")
         client_id, secret = credentials
-        async with self.pool.acquire() as conn:
-            row = await conn.fetchrow(sql.CREDENTIALS, [], client_id)
+        async with self.pool.acquire() as conn, conn.transaction():
+            row = await conn.fetchrow(sql.CREDENTIALS, [], [client_id])
             candidate = hmac.new(self.pepper, secret.encode(), hashlib.sha256).digest()
             matched = False
-            for stored in row["anon_1"] if row else ():
+            for stored in row["secret_hashes"] if row else ():
                 matched |= hmac.compare_digest(candidate, stored)
             if (
                 row is None
                 or not matched
                 or row["status"] != "active"
-                or row["status_1"] != "active"
+                or row["partner_status"] != "active"
                 or "client_secret_basic" not in row["auth_methods"]
             ):
                 return _error(401, "invalid_client")
             scope = " ".join(sorted(row["scopes"]))
-            token, claims = self.tokens.issue(client_id, row["partner_id"], row["type"], scope)
+            token, claims = self.tokens.issue(client_id, row["partner_id"], row["partner_type"], scope)
             details = {"jti": claims["jti"], "scope": scope}
-            async with conn.transaction():
-                await conn.execute(
-                    sql.AUDIT,
-                    new_id(), client_id, None, "token.issued", "success", "client", client_id,
-                    request.request_id, details,
-                )  # fmt: skip
-                await conn.execute(sql.CLIENT_USED, client_id)
+            await conn.execute(
+                sql.AUDIT,
+                new_id(), client_id, None, "token.issued", "success", "client", client_id,
+                request.request_id, details,
+            )  # fmt: skip
+            await conn.execute(sql.CLIENT_USED, client_id)
         body = msgspec.json.encode(
             {
                 "access_token": token,
