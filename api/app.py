@@ -38,8 +38,7 @@ from api.docs_ui import LocalSwaggerUI, swagger_assets
 from api.errors import EXCEPTION_HANDLERS, problem_for_foreign_errors
 from api.fast_paths import RAISED_KEY, answer_before_framework
 from api.logs import configure_logging
-from api.quotas import RateLimitHeaders
-from api.request_context import with_request_context
+from api.request_context import RequestEdge
 from api.request_limits import refusal_for, send_refusal
 from api.routes.admin import ADMIN_CONTROLLERS
 from api.routes.changes import ChangesController
@@ -101,11 +100,11 @@ class PartnerApi(Litestar):
     the request-line limits outside everything, so that unknown routes, refusals and framework
     errors get them too."""
 
-    edge: Any = None  # _serve wrapped by create_app (security headers, CORS)
+    edge: Any = None  # _serve wrapped by create_app (request id, access log, answer headers, CORS)
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
         if scope["type"] == "http":
-            await with_request_context(self.edge or self._serve, calendar_alias(scope), receive, send)
+            await self.edge(calendar_alias(scope), receive, send)
         else:
             await super().__call__(scope, receive, send)
 
@@ -129,10 +128,10 @@ async def before_handler(request: Request[Any, Any, Any]) -> None:
 
 def edge_of(app: PartnerApi, settings: Settings) -> Any:
     """The wrappers every answer passes through, outermost last."""
-    inner: Any = RateLimitHeaders(app._serve)
+    inner: Any = app._serve
     if settings.cors_origins:
         inner = Cors(inner, settings.cors_origins)
-    return SecurityHeaders(inner, https=settings.https)
+    return RequestEdge(inner, SecurityHeaders(https=settings.https))
 
 
 async def _keep_refreshed(app: Litestar, every_s: float) -> None:

@@ -57,21 +57,6 @@ async def enforce(connection: ASGIConnection[Any, Any, Any, Any], principal: Pri
     state[STATE_KEY] = decision
 
 
-class RateLimitHeaders:
-    """ASGI wrapper: the answer to a counted request carries its RateLimit fields."""
-
-    def __init__(self, app: Any) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
-        async def send_with_fields(message: Any) -> None:
-            if message["type"] == "http.response.start":
-                decision = scope.get("state", {}).get(STATE_KEY)
-                if decision is not None:
-                    message["headers"] = [
-                        *(message.get("headers") or ()),
-                        *((k.lower().encode(), v.encode()) for k, v in header_fields(decision).items()),
-                    ]
-            await send(message)
-
-        await self.app(scope, receive, send_with_fields)
+def rate_limit_headers(decision: Decision) -> list[tuple[bytes, bytes]]:
+    """The RateLimit fields a counted request's answer carries (api/request_context.py adds them)."""
+    return [(k.lower().encode(), v.encode()) for k, v in header_fields(decision).items()]

@@ -11,6 +11,10 @@ from contextvars import ContextVar
 
 from litestar.types import ASGIApp, HTTPScope, Message, Receive, Scope, Send
 
+from api.quotas import STATE_KEY as RATE_LIMIT_KEY
+from api.quotas import rate_limit_headers
+from api.security_headers import SecurityHeaders, add_security_headers
+
 REQUEST_ID_HEADER = b"x-request-id"
 _VALID_REQUEST_ID = re.compile(rb"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$")
 
@@ -45,34 +49,50 @@ def _incoming_request_id(scope: Scope) -> str:
     return _fresh_ids.next()  # absent or not acceptable: never echo what we did not validate
 
 
-async def with_request_context(app: ASGIApp, scope: HTTPScope, receive: Receive, send: Send) -> None:
-    request_id = _incoming_request_id(scope)
-    state = scope.setdefault("state", {})
-    state["request_id"] = request_id
-    token = current_request_id.set(request_id)
-    status = 500
-    started = time.perf_counter()
+class RequestEdge:
+    """Around every HTTP request (unknown routes, refusals and framework errors included), in one
+    wrapper: the request id (X-Request-ID) and the access log line; on the answer, the RateLimit
+    fields of a counted request, `no-store` unless it says how it may be cached, the security
+    headers and the request id. One closure and one header list per answer."""
 
-    async def send_with_id(message: Message) -> None:
-        nonlocal status
-        if message["type"] == "http.response.start":
-            status = message["status"]
-            message["headers"] = [*message.get("headers", ()), (REQUEST_ID_HEADER, request_id.encode())]
-        await send(message)
+    def __init__(self, app: ASGIApp, security: SecurityHeaders) -> None:
+        self.app = app
+        self.security = security
 
-    try:
-        await app(scope, receive, send_with_id)
-    finally:
-        current_request_id.reset(token)
-        access_log.info(
-            "request",
-            extra={
-                "method": scope["method"],
-                "route": scope.get("path_template") or "(unmatched)",
-                "path": scope["path"],
-                "status": status,
-                "duration_ms": round((time.perf_counter() - started) * 1000, 3),
-                "request_id": request_id,
-                "client_id": state.get("client_id"),
-            },
-        )
+    async def __call__(self, scope: HTTPScope, receive: Receive, send: Send) -> None:
+        request_id = _incoming_request_id(scope)
+        state = scope.setdefault("state", {})
+        state["request_id"] = request_id
+        token = current_request_id.set(request_id)
+        extra = [*self.security.for_path(scope["path"]), (REQUEST_ID_HEADER, request_id.encode())]
+        status = 500
+        started = time.perf_counter()
+
+        async def send_answer(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                headers = list(message.get("headers") or ())
+                decision = state.get(RATE_LIMIT_KEY)
+                if decision is not None:
+                    headers += rate_limit_headers(decision)
+                add_security_headers(headers, extra)
+                message["headers"] = headers
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_answer)
+        finally:
+            current_request_id.reset(token)
+            access_log.info(
+                "request",
+                extra={
+                    "method": scope["method"],
+                    "route": scope.get("path_template") or "(unmatched)",
+                    "path": scope["path"],
+                    "status": status,
+                    "duration_ms": round((time.perf_counter() - started) * 1000, 3),
+                    "request_id": request_id,
+                    "client_id": state.get("client_id"),
+                },
+            )

@@ -9,8 +9,6 @@ they may be cached (the Talent List and events: `ETag` with `max-age`) keep thei
 
 from __future__ import annotations
 
-from litestar.types import ASGIApp, Message, Receive, Scope, Send
-
 Headers = list[tuple[bytes, bytes]]
 
 API_POLICY = b"default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
@@ -36,29 +34,25 @@ def common_headers(*, https: bool) -> Headers:
 
 
 class SecurityHeaders:
-    """ASGI wrapper adding the headers to each `http.response.start` (a list concatenation)."""
+    """The headers for an answer's start (api/request_context.py adds them to every answer)."""
 
-    def __init__(self, app: ASGIApp, *, https: bool) -> None:
-        self.app = app
+    def __init__(self, *, https: bool) -> None:
         common = common_headers(https=https)
         self.api = [*common, (b"content-security-policy", API_POLICY)]
         self.docs = [*common, (b"content-security-policy", DOCS_POLICY)]
-        self.no_store = (b"cache-control", b"no-store")
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        extra = self.docs if scope["path"].startswith(DOCS_PATHS) else self.api
-        no_store = self.no_store
+    def for_path(self, path: str) -> Headers:
+        return self.docs if path.startswith(DOCS_PATHS) else self.api
 
-        async def send_secured(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                headers: Headers = list(message.get("headers") or ())
-                for name, _ in headers:
-                    if name == b"cache-control":
-                        break
-                else:
-                    headers.append(no_store)
-                headers += extra
-                message["headers"] = headers
-            await send(message)
 
-        await self.app(scope, receive, send_secured)
+NO_STORE = (b"cache-control", b"no-store")
+
+
+def add_security_headers(headers: Headers, extra: Headers) -> None:
+    """`no-store` unless the answer says how it may be cached, then the security headers."""
+    for name, _ in headers:
+        if name == b"cache-control":
+            break
+    else:
+        headers.append(NO_STORE)
+    headers += extra

@@ -51,7 +51,11 @@ def is_database_unavailable(exc: BaseException) -> bool:
         if isinstance(current, sa_exc.DBAPIError) and current.connection_invalidated:
             return True
         if isinstance(
-            current, sa_exc.InterfaceError | asyncpg.InterfaceError | asyncpg.PostgresConnectionError
+            current,
+            sa_exc.InterfaceError
+            | asyncpg.InterfaceError
+            | asyncpg.PostgresConnectionError
+            | asyncpg.InternalClientError,  # a connection left mid-protocol by a lost server
         ):
             return True
         if getattr(current, "sqlstate", None) in _UNAVAILABLE_SQLSTATES:

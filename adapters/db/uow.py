@@ -13,6 +13,8 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession, async_sessionm
 from sqlalchemy.pool import PoolProxiedConnection as PooledConnection
 from sqlalchemy.util import greenlet_spawn
 
+from adapters.db.errors import is_database_unavailable
+
 if TYPE_CHECKING:
     from adapters.db.database import Database
 
@@ -127,8 +129,10 @@ class DriverUnitOfWork:
             log.debug("rollback failed: %s", type(error).__name__)
         finally:
             # SQLAlchemy did not see a failure on the driver: make the pool drop the connection
-            # rather than lend it out again
+            # rather than lend it out again when the server went away or the protocol was cut
+            # short (a connection can look open and still be unusable after a server shutdown)
             broken = broken or (driver is not None and driver.is_closed())
+            broken = broken or (exc is not None and is_database_unavailable(exc))
             if pooled is not None:
                 await greenlet_spawn(pooled.invalidate if broken else pooled.close)
             if session is not None:
