@@ -130,11 +130,16 @@ class Database:
     def session(self) -> AsyncSession:
         return self.sessions()
 
+    @property
+    def bound(self) -> bool:
+        """Bound to a test's connection (which is never invalidated: the test owns it)."""
+        return self._bound is not None
+
     async def pooled_connection(self) -> PoolProxiedConnection | None:
         """A connection straight from the pool, no SQLAlchemy Connection or session around it
         (give it back with `close()` or `invalidate()` in a greenlet); None when this database
         is bound to a test's connection."""
-        if self._bound is not None:
+        if self.bound:
             return None
         return await self.engine.raw_connection()
 

@@ -137,7 +137,7 @@ class DriverUnitOfWork:
                 await greenlet_spawn(pooled.invalidate if broken else pooled.close)
             if session is not None:
                 try:
-                    if broken and connection is not None:
+                    if broken and connection is not None and not self._database.bound:
                         await connection.invalidate()
                     await session.rollback()
                 finally:
