@@ -60,11 +60,11 @@ class Database:
     def __init__(self, engine: AsyncEngine) -> None:
         self.engine = engine
         self.sessions = async_sessionmaker(engine, expire_on_commit=False, autoflush=False)
-        # SQLAlchemy sends no BEGIN or COMMIT of its own on these: for a read of one statement
-        # (it reads a consistent snapshot by itself), and for units of work that control the
-        # transaction on the asyncpg connection (adapters/db/uow.py, DriverUnitOfWork).
-        self._autocommit = engine.execution_options(isolation_level="AUTOCOMMIT")
-        self.driver_sessions = async_sessionmaker(self._autocommit, expire_on_commit=False, autoflush=False)
+        # SQLAlchemy sends no BEGIN or COMMIT of its own on these: for units of work that control
+        # the transaction on the asyncpg connection (adapters/db/uow.py, DriverUnitOfWork).
+        self.driver_sessions = async_sessionmaker(
+            engine.execution_options(isolation_level="AUTOCOMMIT"), expire_on_commit=False, autoflush=False
+        )
         self._bound: AsyncConnection | None = None
 
     @classmethod
@@ -116,16 +116,6 @@ class Database:
         db.driver_sessions = db.sessions  # inside the test's transaction, a driver one nests as a savepoint
         db._bound = connection
         return db
-
-    @asynccontextmanager
-    async def reader(self) -> AsyncIterator[AsyncConnection]:
-        """A connection for a read of one statement, outside any transaction (the test's
-        connection when bound to one, so reads see what the test wrote)."""
-        if self._bound is not None:
-            yield self._bound
-            return
-        async with self._autocommit.connect() as connection:
-            yield connection
 
     def session(self) -> AsyncSession:
         return self.sessions()

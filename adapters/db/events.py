@@ -35,6 +35,7 @@ from adapters.db.catalog_tables import EventRow
 from adapters.db.database import Database
 from adapters.db.tables import PartnerRow
 from adapters.db.talent_list import text_from_json, text_to_json
+from adapters.db.uow import DriverUnitOfWork
 from domain.events import (
     AttendanceMode,
     Event,
@@ -341,15 +342,20 @@ def _stored(result: Result[Any]) -> list[StoredEvent]:
 
 
 class SqlEventPages:
-    """Listing pages for the wire, read outside the unit of work: one statement, no transaction,
-    rows kept as stored (they were validated when written) for api/schemas/events.py to map once."""
+    """Listing pages for the wire, read outside the unit of work: one statement on the asyncpg
+    connection (no session, no transaction), rows kept as stored (they were validated when
+    written) for api/schemas/events.py to map once."""
 
     def __init__(self, database: Database) -> None:
         self.database = database
 
     async def find(self, query: EventQuery) -> list[StoredEvent]:
-        async with self.database.reader() as connection:
-            return await _find(connection, query)
+        given = _parameters(query)
+        listing = _listing(frozenset(given), self.database.engine.dialect)
+        async with DriverUnitOfWork(self.database, atomic=False) as unit_of_work:
+            driver = await unit_of_work.driver()
+            rows = await driver.fetch(listing.sql, *listing.arguments(given))
+        return [dict(row.items()) for row in rows]
 
 
 class SqlEventRepository:
