@@ -8,7 +8,7 @@ retry gets exactly that answer, and a different body under the same key → `Key
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from types import TracebackType
@@ -185,9 +185,17 @@ class LeadIntake:
         self.policy = policy or Policy()
 
     async def submit(
-        self, principal: Principal, actor: Actor, key: str, request_hash: bytes, new: NewLead, render: Render
+        self,
+        principal: Principal,
+        actor: Actor,
+        key: str,
+        request_hash: bytes,
+        make: Callable[[], Awaitable[NewLead]],
+        render: Render,
     ) -> tuple[StoredAnswer, bool]:
-        """The answer to send, and whether it is a replay of an earlier one."""
+        """The answer to send, and whether it is a replay of an earlier one. The lead is made
+        from the request (`make()`, which may refuse it) only when it is not a replay: a replay
+        gets the first answer even if, say, its profession has left the Talent List since."""
         async with self.unit_of_work() as uow:
             if not await uow.idempotency.lock(principal.client_id, key):
                 raise RequestInFlight()
@@ -196,6 +204,7 @@ class LeadIntake:
                 if stored.request_hash != request_hash:
                     raise KeyReused()
                 return stored, True
+            new = await make()
             matches = await uow.leads.matching(
                 principal.partner_id, new.person.email_key, new.person.phone, new.external_ref
             )

@@ -132,17 +132,17 @@ async def submit_lead(
     state: State, principal: Principal, idempotency_key: str, data: LeadCreate
 ) -> tuple[StoredAnswer, bool]:
     """`POST /v1/leads` (here and in api/fast_paths.py): the answer, and whether it is replayed."""
-    edition_code = await edition_code_for(state, data.profession)
     intake: LeadIntake = state.leads
     base_url: str = state.settings.base_url
     request_hash = hashlib.sha256(msgspec.json.encode(data)).digest()
 
+    async def lead() -> NewLead:  # not for a replay
+        return new_lead(data, await edition_code_for(state, data.profession))
+
     def render(lead: Lead) -> tuple[int, bytes, dict[str, str]]:
         return 201, lead_json(lead, base_url), {"Location": f"/v1/leads/{lead.id}"}
 
-    return await intake.submit(
-        principal, actor_of(principal), idempotency_key, request_hash, new_lead(data, edition_code), render
-    )
+    return await intake.submit(principal, actor_of(principal), idempotency_key, request_hash, lead, render)
 
 
 def _set(value: Any, current: Any) -> Any:

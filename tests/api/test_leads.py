@@ -113,6 +113,25 @@ async def test_submit_then_replay_exactly_and_refuse_a_reused_key(
     assert missing.json()["errors"][0]["field"] == "Idempotency-Key"
 
 
+async def test_a_replay_gets_its_first_answer_after_the_profession_left_the_list(
+    app: Litestar, client: httpx.AsyncClient, callers: Callers
+) -> None:
+    from dataclasses import replace
+    from datetime import date
+
+    first = await submit(client, callers.partner, lead_body(), key="before-the-new-list")
+    assert first.status_code == 201
+    later = small_edition("2021", date(2021, 1, 1))
+    await publish_editions(app, replace(later, professions=later.professions[1:]))  # no actuaries
+    again = await submit(client, callers.partner, lead_body(), key="before-the-new-list")
+    assert again.status_code == 201
+    assert again.content == first.content
+    assert again.headers["idempotent-replayed"] == "true"
+    refused = await submit(client, callers.other, lead_body(), key="after-the-new-list")
+    assert refused.status_code == 422
+    assert refused.json()["errors"][0]["field"] == "profession"
+
+
 async def test_duplicates_within_a_partner_and_known_people_across_partners(
     client: httpx.AsyncClient, callers: Callers
 ) -> None:
