@@ -52,14 +52,16 @@ AUDIT_SQL = (
 
 
 class DriverAuditLog:
-    """The audit log of a DriverUnitOfWork: one prepared insert on the asyncpg connection."""
+    """The audit log on the asyncpg connection (of a DriverUnitOfWork: the connection, or the
+    unit of work's `driver` to take it on first use): one prepared insert."""
 
-    def __init__(self, driver: Callable[[], Awaitable[asyncpg.Connection]]) -> None:
+    def __init__(self, driver: asyncpg.Connection | Callable[[], Awaitable[asyncpg.Connection]]) -> None:
         self._driver = driver
 
     async def record(self, entry: AuditEntry) -> None:
         a = entry.actor
-        await (await self._driver()).execute(
+        driver = self._driver if isinstance(self._driver, asyncpg.Connection) else await self._driver()
+        await driver.execute(
             AUDIT_SQL,
             entry.id or new_id(), a.client_id, a.partner_id, entry.action, entry.outcome,
             entry.target_type, entry.target_id, a.request_id, msgspec.json.encode(entry.details).decode(),

@@ -6,9 +6,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
 
+import asyncpg
 from sqlalchemy import ARRAY, Row, String, Table, any_, bindparam, func, select, update
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession
 
+from adapters.db.driver_sql import DriverStatement
 from adapters.db.tables import ClientSecretRow, OAuthClientRow, PartnerRow
 from domain.clients import AuthMethod, ClientStatus, OAuthClient, RateLimitTier
 from domain.i18n import LocalizedText
@@ -165,10 +167,25 @@ def _credentials(row: Row[Any, *tuple[Any, ...]]) -> ClientCredentials:
     return ClientCredentials(client_from_row(row), partner, list(row.secret_hashes or []))
 
 
-async def load_credentials(
-    db: AsyncConnection | AsyncSession, client_ids: list[str]
-) -> dict[str, ClientCredentials]:
+_CREDENTIALS_ON_DRIVER = DriverStatement.of(CREDENTIALS)
+
+
+class _Columns:
+    """An asyncpg record read by attribute, as the row mappers above read SQLAlchemy rows."""
+
+    __slots__ = ("_record",)
+
+    def __init__(self, record: asyncpg.Record) -> None:
+        self._record = record
+
+    def __getattr__(self, name: str) -> Any:
+        return self._record[name]
+
+
+async def load_credentials(driver: asyncpg.Connection, client_ids: list[str]) -> dict[str, ClientCredentials]:
+    """The clients named, with their partner and live secret hashes: one prepared statement."""
     if not client_ids:
         return {}
-    rows = await db.execute(CREDENTIALS, {"client_ids": client_ids})
-    return {row.client_id: _credentials(row) for row in rows}
+    statement = _CREDENTIALS_ON_DRIVER
+    rows = await driver.fetch(statement.sql, *statement.args({"client_ids": client_ids}))
+    return {row["client_id"]: _credentials(cast(Any, _Columns(row))) for row in rows}

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -132,20 +130,6 @@ class Database:
         if self.bound:
             return None
         return await self.engine.raw_connection()
-
-    @asynccontextmanager
-    async def transaction(self) -> AsyncIterator[AsyncConnection]:
-        """A Core connection in a transaction, committed when the block ends without an error.
-
-        For hot paths that run prebuilt Core statements: no ORM session (its identity map,
-        transaction snapshot and ORM execution path) around them. Bound to a test's connection,
-        the transaction is a savepoint in the test's own."""
-        if self._bound is None:
-            async with self.engine.begin() as connection:
-                yield connection
-        else:
-            async with self._bound.begin_nested():
-                yield self._bound
 
     async def ping(self, timeout_s: float = 2.0) -> None:
         """Raise unless the database answers a trivial query within `timeout_s`."""

@@ -15,30 +15,38 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, cast
 
+import asyncpg
 from authlib.oauth2.rfc6749.errors import InvalidClientError, InvalidRequestError
 from joserfc import jws
 from joserfc.errors import JoseError
-from sqlalchemy import Table
+from sqlalchemy import Table, bindparam
 from sqlalchemy.dialects.postgresql import insert
-from sqlalchemy.ext.asyncio import AsyncConnection
 
-from adapters.db.audit import INSERT_AUDIT, audit_values
+from adapters.db.audit import DriverAuditLog
 from adapters.db.clients import CLIENT_USED, load_credentials
 from adapters.db.database import Database
+from adapters.db.driver_sql import DriverStatement
 from adapters.db.tables import ClientAssertionJtiRow, RevokedTokenRow
+from adapters.db.uow import DriverUnitOfWork
 from adapters.oauth.authlib_server import Exchange, FormRequest, TokenServer, bind_exchange, unbind_exchange
 from domain.audit import Actor, AuditEntry
 
 MAX_CLIENT_ID = 64
 REALM = 'Basic realm="HKTE Partner API"'
 
-# Built once on the Core tables, executed with a parameter dict. A replayed jti inserts nothing.
-CLAIM_JTI = (
+# The statements of a token request, compiled once and run on the asyncpg connection (a replayed
+# jti inserts nothing)
+_WHAT_EXPIRES: dict[str, Any] = {name: bindparam(name) for name in ("client_id", "jti", "expires_at")}
+CLAIM_JTI = DriverStatement.of(
     insert(cast(Table, ClientAssertionJtiRow.__table__))
+    .values(_WHAT_EXPIRES)
     .on_conflict_do_nothing()
     .returning(ClientAssertionJtiRow.__table__.c.jti)
 )
-REVOKE = insert(cast(Table, RevokedTokenRow.__table__)).on_conflict_do_nothing()
+REVOKE = DriverStatement.of(
+    insert(cast(Table, RevokedTokenRow.__table__)).values(_WHAT_EXPIRES).on_conflict_do_nothing()
+)
+MARK_USED = DriverStatement.of(CLIENT_USED)
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +151,8 @@ class OAuthService:
             return await self._refuse(endpoint, exc, request_id)
         # one transaction for the load and the writes (two transaction statements, not four); it
         # stays open only while Authlib checks and signs in memory
-        async with self.database.transaction() as conn:
+        async with DriverUnitOfWork(self.database) as unit_of_work:
+            conn = await unit_of_work.driver()
             exchange = Exchange(await load_credentials(conn, names), self.pepper)
             answer = self._run_authlib(endpoint, FormRequest("POST", uri, headers, form), exchange)
             if answer.status == 200 and not await self._claim_jtis(conn, exchange):
@@ -151,6 +160,7 @@ class OAuthService:
                 exchange.issued.clear()
             named = names[0] if len(names) == 1 else None
             await self._record(conn, endpoint, named, answer, request_id, exchange)
+            await unit_of_work.commit()
         return answer
 
     async def _refuse(
@@ -158,8 +168,11 @@ class OAuthService:
     ) -> OAuthAnswer:
         """A request refused before any client is looked up (its form or its Basic header)."""
         answer = _error(401 if exc.error == "invalid_client" else 400, exc.error, exc.description or "")
-        async with self.database.transaction() as conn:
-            await self._record(conn, endpoint, None, answer, request_id, Exchange({}, self.pepper))
+        async with DriverUnitOfWork(self.database) as unit_of_work:
+            await self._record(
+                await unit_of_work.driver(), endpoint, None, answer, request_id, Exchange({}, self.pepper)
+            )
+            await unit_of_work.commit()
         return answer
 
     def _run_authlib(self, endpoint: str, request: FormRequest, exchange: Exchange) -> OAuthAnswer:
@@ -180,20 +193,19 @@ class OAuthService:
         return OAuthAnswer(status, body if isinstance(body, dict) else {}, headers)
 
     @staticmethod
-    async def _claim_jtis(conn: AsyncConnection, exchange: Exchange) -> bool:
+    async def _claim_jtis(conn: asyncpg.Connection, exchange: Exchange) -> bool:
         """Whether every assertion jti of the exchange (none but for private_key_jwt) is new."""
         for client_id, jti, exp in exchange.assertion_jtis:
-            inserted = await conn.scalar(
-                CLAIM_JTI,
-                {"client_id": client_id, "jti": jti, "expires_at": datetime.fromtimestamp(exp, UTC)},
-            )
+            expires_at = datetime.fromtimestamp(exp, UTC)
+            values = {"client_id": client_id, "jti": jti, "expires_at": expires_at}
+            inserted = await conn.fetchval(CLAIM_JTI.sql, *CLAIM_JTI.args(values))
             if inserted is None:
                 return False
         return True
 
     async def _record(
         self,
-        conn: AsyncConnection,
+        conn: asyncpg.Connection,
         endpoint: str,
         named: str | None,
         answer: OAuthAnswer,
@@ -218,19 +230,17 @@ class OAuthService:
             target_id=client_id,
             details=details,
         )
-        await conn.execute(INSERT_AUDIT, audit_values(entry))
+        await DriverAuditLog(conn).record(entry)
         if ok and exchange.authenticated:
-            await conn.execute(CLIENT_USED, {"used_by": exchange.authenticated})
+            await conn.execute(MARK_USED.sql, *MARK_USED.args({"used_by": exchange.authenticated}))
         await self._write_revocations(conn, exchange)
 
     @staticmethod
-    async def _write_revocations(conn: AsyncConnection, exchange: Exchange) -> None:
+    async def _write_revocations(conn: asyncpg.Connection, exchange: Exchange) -> None:
         for claims in exchange.revoke:
-            await conn.execute(
-                REVOKE,
-                {
-                    "jti": str(claims["jti"]),
-                    "client_id": str(claims["client_id"]),
-                    "expires_at": datetime.fromtimestamp(float(claims["exp"]), UTC),
-                },
-            )
+            values = {
+                "jti": str(claims["jti"]),
+                "client_id": str(claims["client_id"]),
+                "expires_at": datetime.fromtimestamp(float(claims["exp"]), UTC),
+            }
+            await conn.execute(REVOKE.sql, *REVOKE.args(values))

@@ -17,6 +17,7 @@ from adapters.db.admin_uow import client_administration
 from adapters.db.clients import load_credentials
 from adapters.db.database import Database
 from adapters.db.tables import PartnerRow
+from adapters.db.uow import DriverUnitOfWork
 from domain.audit import Actor
 from domain.client_admin import IssuedSecret
 from domain.clients import AuthMethod, secret_matches
@@ -32,8 +33,9 @@ async def ensure_demo_client(database: Database, keys: ServerKeys, store: Path) 
     admin = client_administration(database, keys.secret_pepper)
     saved = json.loads(store.read_text()) if store.exists() else None  # noqa: ASYNC240 (a CLI, once)
     if saved:
-        async with database.session() as session:
-            found = (await load_credentials(session, [saved["client_id"]])).get(saved["client_id"])
+        async with DriverUnitOfWork(database, atomic=False) as unit_of_work:
+            loaded = await load_credentials(await unit_of_work.driver(), [saved["client_id"]])
+            found = loaded.get(saved["client_id"])
         if (
             found
             and found.client.is_active

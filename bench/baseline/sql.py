@@ -4,7 +4,9 @@ change on either side is noticed."""
 
 from __future__ import annotations
 
+from adapters.db import clients
 from adapters.db.audit import AUDIT_SQL
+from adapters.db.driver_sql import DriverStatement
 from adapters.db.leads import (
     KEY_GET,
     KEY_LOCK,
@@ -40,21 +42,8 @@ LEAD = LEAD_BY_ID
 AUDIT = AUDIT_SQL
 LEAD_MATCHES = matching_sql(email=True, phone=False, reference=False)
 
-CREDENTIALS = (
-    "SELECT oauth_clients.id, oauth_clients.client_id, oauth_clients.partner_id, oauth_clients.name, "
-    "oauth_clients.scopes, oauth_clients.auth_methods, oauth_clients.status, oauth_clients.rate_limit_tier, "
-    "oauth_clients.jwks, oauth_clients.created_at, oauth_clients.updated_at, oauth_clients.last_used_at, "
-    "partners.code AS partner_code, partners.name_en AS partner_name_en, "
-    "partners.name_zh_hant AS partner_name_zh_hant, partners.name_zh_hans AS partner_name_zh_hans, "
-    "partners.type AS partner_type, partners.country AS partner_country, "
-    "partners.status AS partner_status, partners.created_at AS partner_created_at, "
-    "partners.updated_at AS partner_updated_at, "
-    "(SELECT coalesce(array_agg(oauth_client_secrets.secret_hash), $1) AS coalesce_1 "
-    "FROM oauth_client_secrets WHERE oauth_client_secrets.client_pk = oauth_clients.id "
-    "AND (oauth_client_secrets.expires_at IS NULL OR oauth_client_secrets.expires_at > clock_timestamp())) "
-    "AS secret_hashes FROM oauth_clients JOIN partners ON partners.id = oauth_clients.partner_id "
-    "WHERE oauth_clients.client_id = ANY ($2::VARCHAR[])"
-)
+# The token request's statements, as the API runs them on the driver (adapters/db/clients.py)
+CREDENTIALS = DriverStatement.of(clients.CREDENTIALS).sql
 CLIENT_USED = "UPDATE oauth_clients SET last_used_at=now() WHERE oauth_clients.client_id = $1::VARCHAR"
 
 # start-up only: the signing keys and the Talent List
