@@ -118,10 +118,11 @@ class DriverUnitOfWork:
         transaction, self._transaction = self._transaction, None
         session, connection, pooled, driver = self._session, self._connection, self._pooled, self._driver
         self._session = self._connection = self._pooled = self._driver = None
-        broken = False
+        # cancelled (the client went away) perhaps mid-statement: the protocol may be cut short
+        broken = exc is not None and not isinstance(exc, Exception)
         try:
-            if transaction is not None:
-                await transaction.rollback()  # a no-op after commit(); undoes everything otherwise
+            if transaction is not None:  # not committed: undo everything
+                await transaction.rollback()
         except Exception as error:  # the connection died or was interrupted mid-statement
             broken = True
             if exc is None:

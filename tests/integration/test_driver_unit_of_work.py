@@ -1,0 +1,76 @@
+"""The driver unit of work against a real pool (not a test's bound connection): what it gives
+back to SQLAlchemy's pool after a cancellation or a failure must not poison the next borrower,
+and its transaction must hold statements of both kinds."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+
+import asyncpg
+import pytest
+from sqlalchemy import text
+
+from adapters.db.database import Database, PoolSettings
+from adapters.db.uow import DriverUnitOfWork
+
+
+@pytest.fixture
+async def database(database_url: str) -> AsyncIterator[Database]:
+    db = Database.connect(database_url, PoolSettings(size=1, max_overflow=0, acquire_timeout_s=2))
+    try:
+        yield db
+    finally:
+        await db.dispose()
+
+
+async def _backend_pid(database: Database) -> int:
+    async with DriverUnitOfWork(database, atomic=False) as unit_of_work:
+        return int(await (await unit_of_work.driver()).fetchval("SELECT pg_backend_pid()"))
+
+
+async def test_a_cancelled_statement_leaves_no_poisoned_connection_in_the_pool(database: Database) -> None:
+    before = await _backend_pid(database)
+
+    async def slow() -> None:
+        async with DriverUnitOfWork(database, atomic=False) as unit_of_work:
+            await (await unit_of_work.driver()).execute("SELECT pg_sleep(5)")
+
+    task = asyncio.create_task(slow())
+    await asyncio.sleep(0.3)
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    # the one pooled connection was dropped, not lent out mid-statement: the next one works
+    after = await _backend_pid(database)
+    assert after != before
+
+
+async def test_a_failed_statement_rolls_back_and_the_connection_serves_again(database: Database) -> None:
+    async with DriverUnitOfWork(database) as unit_of_work:
+        await unit_of_work.session.execute(text("CREATE TEMP TABLE t (n int) ON COMMIT PRESERVE ROWS"))
+        await unit_of_work.commit()
+
+    async def insert_then_fail() -> None:
+        async with DriverUnitOfWork(database) as unit_of_work:
+            driver = await unit_of_work.driver()
+            await driver.execute("INSERT INTO t VALUES (1)")
+            await driver.execute("SELECT 1 / 0")
+
+    with pytest.raises(asyncpg.DivisionByZeroError):
+        await insert_then_fail()
+    async with DriverUnitOfWork(database) as unit_of_work:
+        # session first, then the driver: one transaction, committed together
+        await unit_of_work.session.execute(text("INSERT INTO t VALUES (2)"))
+        await (await unit_of_work.driver()).execute("INSERT INTO t VALUES (3)")
+        await unit_of_work.commit()
+    async with DriverUnitOfWork(database, atomic=False) as unit_of_work:
+        rows = await (await unit_of_work.driver()).fetch("SELECT n FROM t ORDER BY n")
+    assert [r["n"] for r in rows] == [2, 3]  # the failed unit of work's insert was rolled back
+
+
+async def test_session_statements_after_driver_ones_are_refused(database: Database) -> None:
+    async with DriverUnitOfWork(database) as unit_of_work:
+        await (await unit_of_work.driver()).execute("SELECT 1")
+        with pytest.raises(RuntimeError, match="before the driver"):
+            await unit_of_work.session.execute(text("SELECT 1"))
