@@ -26,6 +26,7 @@ from adapters.catalog_cache import TalentListCache
 from adapters.oauth.tokens import AccessTokens, TokenRejected
 from api.fast_token import PATH as TOKEN
 from api.fast_token import token_request
+from api.held_body import HeldBody
 from api.negotiation import Languages, etag_matches, from_accept_language
 from api.quotas import STATE_KEY, client_decision
 from api.routes.leads import REPLAYED, lead_headers, lead_json, read_lead, submit_lead
@@ -123,37 +124,7 @@ async def own_lead(state: Any, scope: dict[str, Any], send: Send, lead_id: UUID)
     return True
 
 
-class _Body:
-    """The request body read here, handed to the framework as it was if the request goes on there."""
-
-    def __init__(self, receive: Receive) -> None:
-        self._receive = receive
-        self._held: list[dict[str, Any]] = []
-
-    async def read(self, limit: int) -> bytes | None:
-        """The whole body, or None when it is larger than `limit` or the client went away."""
-        chunks: list[bytes] = []
-        size = 0
-        while True:
-            message = await self._receive()
-            self._held.append(message)
-            if message["type"] != "http.request":
-                return None
-            chunk = message.get("body", b"")
-            size += len(chunk)
-            if size > limit:
-                return None
-            chunks.append(chunk)
-            if not message.get("more_body", False):
-                return b"".join(chunks)
-
-    async def receive(self) -> dict[str, Any]:
-        if self._held:
-            return self._held.pop(0)
-        return await self._receive()  # type: ignore[no-any-return]
-
-
-async def new_lead(state: Any, scope: dict[str, Any], body: _Body, send: Send) -> bool:
+async def new_lead(state: Any, scope: dict[str, Any], body: HeldBody, send: Send) -> bool:
     headers = scope["headers"]
     content_type = _header(headers, b"content-type") or ""
     key = _header(headers, b"idempotency-key")
@@ -199,7 +170,7 @@ async def answer_before_framework(
             return None if await own_lead(state, scope, send, UUID(match[1])) else receive
     elif method == "POST":
         if path == LEADS:
-            body = _Body(receive)
+            body = HeldBody(receive)
             return None if await new_lead(state, scope, body, send) else body.receive
         if path == TOKEN:
             return await token_request(state, scope, receive, send)

@@ -23,6 +23,7 @@ from litestar.datastructures import URL, Headers
 
 from adapters.db.errors import is_database_unavailable
 from adapters.oauth.service import OAuthAnswer, OAuthService, parse_form
+from api.held_body import HeldBody
 from api.request_context import current_request_id
 from api.routes.oauth import (
     TokenRequest,
@@ -68,32 +69,6 @@ def _token_form(body: bytes) -> dict[str, list[str]] | None:
     return form
 
 
-async def _read(receive: Any, length: int) -> tuple[list[Any], bytes | None]:
-    """The messages received and the body, if it came whole and as long as declared."""
-    messages: list[Any] = []
-    body = b""
-    while True:
-        message = await receive()
-        messages.append(message)
-        if message["type"] != "http.request":
-            return messages, None
-        body += message.get("body", b"")
-        if len(body) > length:
-            return messages, None
-        if not message.get("more_body", False):
-            return messages, body if len(body) == length else None
-
-
-def _replaying(messages: list[Any], receive: Any) -> Any:
-    """`receive` for the framework: the messages already read, then the rest."""
-    pending = list(messages)
-
-    async def replay() -> Any:
-        return pending.pop(0) if pending else await receive()
-
-    return replay
-
-
 async def _send(send: Any, answer: OAuthAnswer) -> None:
     """The answer as Litestar sends a handler's `Response(body, status_code, headers)`."""
     body = msgspec.json.encode(answer.body)
@@ -127,10 +102,11 @@ async def token_request(state: Any, scope: Any, receive: Any, send: Any) -> Any:
         return receive
     if sum(1 for key, _ in headers if key == b"authorization") > 1:
         return receive
-    messages, body = await _read(receive, length)
-    form = None if body is None else _token_form(body)
+    held = HeldBody(receive)
+    body = await held.read(length)
+    form = None if body is None or len(body) != length else _token_form(body)
     if form is None:
-        return _replaying(messages, receive)
+        return held.receive
     client = scope.get("client")
     claimed = claimed_client_id(_only(headers, b"authorization") or "", form.get("client_id", [None])[0])
     refusal = await token_quota_refusal(state, client[0] if client else "unknown", claimed)
@@ -141,7 +117,7 @@ async def token_request(state: Any, scope: Any, receive: Any, send: Any) -> Any:
             answer = await _issue(state.oauth, scope, form)
         except Exception as exc:
             if not is_database_unavailable(exc):
-                return _replaying(messages, receive)
+                return held.receive
             answer = database_unavailable(exc)
     scope["path_template"] = PATH  # the access log's route
     await _send(send, answer)
