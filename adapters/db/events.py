@@ -94,8 +94,9 @@ def _english(details: EventDetails) -> str:
     return " ".join(texts)
 
 
-def event_values(event: Event) -> dict[str, Any]:
-    d = event.details
+def _columns(event: Event) -> dict[str, Any]:
+    """The event's columns as a row holds them: what is written, and what listings map from."""
+    d, venue = event.details, event.details.venue
     return {
         "publication": event.publication.value,
         "status": event.status.value,
@@ -108,10 +109,10 @@ def event_values(event: Event) -> dict[str, Any]:
         "ends_at": d.ends_at,
         "timezone": d.timezone,
         "previous_starts_at": event.previous_starts_at,
-        "venue_name": text_to_json(d.venue.name) if d.venue else None,
-        "venue_address": text_to_json(d.venue.address) if d.venue else None,
-        "city": d.venue.city if d.venue else None,
-        "country": d.venue.country if d.venue else None,
+        "venue_name": text_to_json(venue.name) if venue else None,
+        "venue_address": text_to_json(venue.address) if venue else None,
+        "city": venue.city if venue else None,
+        "country": venue.country if venue else None,
         "online_url": d.online_url,
         "registration_url": d.registration_url,
         "capacity": d.capacity,
@@ -121,9 +122,17 @@ def event_values(event: Event) -> dict[str, Any]:
         "organiser_id": event.organiser.id,
         "co_organiser_ids": [p.id for p in event.co_organisers],
         "sequence": event.sequence,
-        "search_text": search_text(d),
-        "search_tsv": func.to_tsvector(literal("english").cast(REGCONFIG), _english(d)),
         "published_at": event.published_at,
+    }
+
+
+def event_values(event: Event) -> dict[str, Any]:
+    """The columns to write (with the search columns derived from the texts)."""
+    english = _english(event.details)
+    return {
+        **_columns(event),
+        "search_text": search_text(event.details),
+        "search_tsv": func.to_tsvector(literal("english").cast(REGCONFIG), english),
     }
 
 
@@ -192,36 +201,11 @@ _SELECT = select(*_COLUMNS, _partners_json().label("partners"))
 
 def stored_event(event: Event) -> StoredEvent:
     """What the listing statement would return for `event`: one wire mapping serves both."""
-    d, venue = event.details, event.details.venue
     return {
+        **_columns(event),
         "id": event.id,
-        "publication": event.publication,
-        "status": event.status,
-        "type": d.type,
-        "attendance_mode": d.attendance_mode,
-        "title": text_to_json(d.title),
-        "summary": text_to_json(d.summary),
-        "description": text_to_json(d.description),
-        "starts_at": d.starts_at,
-        "ends_at": d.ends_at,
-        "timezone": d.timezone,
-        "previous_starts_at": event.previous_starts_at,
-        "venue_name": text_to_json(venue.name) if venue else None,
-        "venue_address": text_to_json(venue.address) if venue else None,
-        "city": venue.city if venue else None,
-        "country": venue.country if venue else None,
-        "online_url": d.online_url,
-        "registration_url": d.registration_url,
-        "capacity": d.capacity,
-        "languages": d.languages,
-        "sector_codes": d.sector_codes,
-        "profession_codes": d.profession_codes,
-        "organiser_id": event.organiser.id,
-        "co_organiser_ids": [p.id for p in event.co_organisers],
-        "sequence": event.sequence,
         "created_at": event.created_at,
         "updated_at": event.updated_at,
-        "published_at": event.published_at,
         "partners": [
             {"id": str(p.id), "code": p.code, **(text_to_json(p.name) or {})}
             for p in (event.organiser, *event.co_organisers)
