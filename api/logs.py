@@ -45,23 +45,50 @@ def format_exception_safely(exc: BaseException) -> str:
     return "\n\nThe above led to:\n\n".join(parts)
 
 
+_second: tuple[int, str] = (-1, "")
+
+
+def timestamp(created: float) -> str:
+    """RFC 3339 UTC with milliseconds (the second's text kept: lines come many per second)."""
+    global _second
+    whole = int(created)
+    if _second[0] != whole:
+        _second = (whole, time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(whole)))
+    return f"{_second[1]}.{int((created - whole) * 1000):03d}Z"
+
+
+def entry(level: str, logger: str, msg: str, created: float) -> dict[str, Any]:
+    """The fields every line starts with."""
+    return {"ts": timestamp(created), "level": level, "logger": logger, "msg": msg}
+
+
 class JsonFormatter(logging.Formatter):
     def formatException(self, ei: Any) -> str:  # noqa: N802 (logging's name)
         return format_exception_safely(ei[1]) if ei[1] is not None else ""
 
     def format(self, record: logging.LogRecord) -> str:
-        entry: dict[str, Any] = {
-            "ts": time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(record.created))
-            + f".{int(record.msecs):03d}Z",
-            "level": record.levelname.lower(),
-            "logger": record.name,
-            "msg": record.getMessage(),
-        }
-        entry.update({k: v for k, v in vars(record).items() if k not in _STANDARD})
+        entry_ = entry(record.levelname.lower(), record.name, record.getMessage(), record.created)
+        entry_.update({k: v for k, v in vars(record).items() if k not in _STANDARD})
         if record.exc_info and record.exc_info[0] is not None:
-            entry["exc_type"] = record.exc_info[0].__name__
-            entry["traceback"] = self.formatException(record.exc_info)
-        return _encoder.encode(entry).decode()
+            entry_["exc_type"] = record.exc_info[0].__name__
+            entry_["traceback"] = self.formatException(record.exc_info)
+        return _encoder.encode(entry_).decode()
+
+
+def direct_line(logger: logging.Logger) -> BatchedStreamHandler | None:
+    """Our handler, when a record of `logger` (an `hkte.*` logger at INFO) would reach it and
+    nothing else: then a line can be written to it directly, without a LogRecord (the access
+    log, a line per request). None when anything else listens (tests capture records) or the
+    level is off: log through `logger` then."""
+    if logger.handlers or logger.filters or not logger.propagate or not logger.isEnabledFor(logging.INFO):
+        return None
+    parent = logger.parent
+    if parent is None or parent.filters or len(parent.handlers) != 1:
+        return None
+    handler = parent.handlers[0]
+    if not isinstance(handler, BatchedStreamHandler) or handler.filters or handler.level > logging.INFO:
+        return None
+    return handler
 
 
 class BatchedStreamHandler(logging.StreamHandler):  # type: ignore[type-arg]
@@ -81,6 +108,15 @@ class BatchedStreamHandler(logging.StreamHandler):  # type: ignore[type-arg]
         except Exception:
             self.handleError(record)
             return
+        self.write(line)  # Handler.handle holds the lock
+
+    def write_line(self, fields: dict[str, Any]) -> None:
+        """A line made of `fields` (which start with `entry()`), written as `emit` writes one."""
+        line = _encoder.encode(fields).decode()
+        with self.lock:  # type: ignore[union-attr]
+            self.write(line)
+
+    def write(self, line: str) -> None:
         self._pending.append(line)
         try:
             loop = asyncio.get_running_loop()

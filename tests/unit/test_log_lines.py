@@ -1,0 +1,71 @@
+"""The access log's direct line (written without a LogRecord when only our stdout handler
+listens) is the line the JSON formatter writes for the same record, and the direct path is
+taken only when nothing else would see the record."""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+import time
+import uuid
+
+from api.logs import BatchedStreamHandler, JsonFormatter, direct_line, entry
+
+FIELDS = {
+    "method": "GET",
+    "route": "/v1/leads/{lead_id:uuid}",
+    "path": "/v1/leads/0193e4a0-0000-7000-8000-000000000000",
+    "status": 200,
+    "duration_ms": 0.412,
+    "request_id": "a7ec627abd95e79c0000000000000005",
+    "client_id": None,
+}
+
+
+def _loggers() -> tuple[logging.Logger, logging.Logger, BatchedStreamHandler, io.StringIO]:
+    name = f"direct-line-{uuid.uuid4().hex}"  # a fresh pair in logging's own hierarchy
+    parent, child = logging.getLogger(name), logging.getLogger(f"{name}.access")
+    parent.propagate = False
+    parent.setLevel(logging.INFO)
+    out = io.StringIO()
+    handler = BatchedStreamHandler(out)
+    handler.setFormatter(JsonFormatter())
+    parent.addHandler(handler)
+    return parent, child, handler, out
+
+
+def test_the_direct_line_is_the_formatters_line() -> None:
+    _, child, handler, out = _loggers()
+    assert direct_line(child) is handler
+    child.info("request", extra=FIELDS)
+    now = time.time()
+    handler.write_line({**entry("info", child.name, "request", now), **FIELDS})
+    handler.flush()
+    by_record, direct = (json.loads(line) for line in out.getvalue().splitlines())
+    assert by_record.pop("ts")[:16] == direct.pop("ts")[:16]  # the same minute, to the format
+    assert by_record == direct
+    assert list(by_record) == ["level", "logger", "msg", *FIELDS]
+
+
+def test_records_are_made_whenever_anything_else_would_see_them() -> None:
+    parent, child, handler, _ = _loggers()
+    capture = logging.Handler()
+    parent.addHandler(capture)  # as the tests' log capture does
+    assert direct_line(child) is None
+    parent.removeHandler(capture)
+    child.addHandler(capture)
+    assert direct_line(child) is None
+    child.removeHandler(capture)
+    parent.setLevel(logging.WARNING)
+    assert direct_line(child) is None
+    parent.setLevel(logging.INFO)
+    assert direct_line(child) is handler
+
+
+def test_timestamps_keep_milliseconds_across_seconds() -> None:
+    from api.logs import timestamp
+
+    assert timestamp(0.25) == "1970-01-01T00:00:00.250Z"
+    assert timestamp(61.5) == "1970-01-01T00:01:01.500Z"
+    assert timestamp(0.0) == "1970-01-01T00:00:00.000Z"
