@@ -57,7 +57,7 @@ def timestamp(created: float) -> str:
     return f"{_second[1]}.{int((created - whole) * 1000):03d}Z"
 
 
-def entry(level: str, logger: str, msg: str, created: float) -> dict[str, Any]:
+def line_start(level: str, logger: str, msg: str, created: float) -> dict[str, Any]:
     """The fields every line starts with."""
     return {"ts": timestamp(created), "level": level, "logger": logger, "msg": msg}
 
@@ -67,12 +67,12 @@ class JsonFormatter(logging.Formatter):
         return format_exception_safely(ei[1]) if ei[1] is not None else ""
 
     def format(self, record: logging.LogRecord) -> str:
-        entry_ = entry(record.levelname.lower(), record.name, record.getMessage(), record.created)
-        entry_.update({k: v for k, v in vars(record).items() if k not in _STANDARD})
+        fields = line_start(record.levelname.lower(), record.name, record.getMessage(), record.created)
+        fields.update({k: v for k, v in vars(record).items() if k not in _STANDARD})
         if record.exc_info and record.exc_info[0] is not None:
-            entry_["exc_type"] = record.exc_info[0].__name__
-            entry_["traceback"] = self.formatException(record.exc_info)
-        return _encoder.encode(entry_).decode()
+            fields["exc_type"] = record.exc_info[0].__name__
+            fields["traceback"] = self.formatException(record.exc_info)
+        return _encoder.encode(fields).decode()
 
 
 def direct_line(logger: logging.Logger) -> BatchedStreamHandler | None:
@@ -111,7 +111,7 @@ class BatchedStreamHandler(logging.StreamHandler):  # type: ignore[type-arg]
         self.write(line)  # Handler.handle holds the lock
 
     def write_line(self, fields: dict[str, Any]) -> None:
-        """A line made of `fields` (which start with `entry()`), written as `emit` writes one."""
+        """A line made of `fields` (which start with `line_start()`), written as `emit` writes one."""
         line = _encoder.encode(fields).decode()
         with self.lock:  # type: ignore[union-attr]
             self.write(line)

@@ -11,7 +11,7 @@ from contextvars import ContextVar
 
 from litestar.types import ASGIApp, HTTPScope, Message, Receive, Scope, Send
 
-from api.logs import direct_line, entry
+from api.logs import direct_line, line_start
 from api.quotas import STATE_KEY as RATE_LIMIT_KEY
 from api.quotas import rate_limit_headers
 from api.security_headers import SecurityHeaders, add_security_headers
@@ -98,4 +98,4 @@ class RequestEdge:
             if direct is None:  # others listen (or the level is off): a record, as any log
                 access_log.info("request", extra=fields)
             else:  # only our stdout handler: the same line without a LogRecord
-                direct.write_line({**entry("info", access_log.name, "request", time.time()), **fields})
+                direct.write_line({**line_start("info", access_log.name, "request", time.time()), **fields})

@@ -6,10 +6,10 @@ from collections.abc import Awaitable, Callable
 from typing import cast
 
 import asyncpg
-import msgspec
 from sqlalchemy import Table, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from adapters.db.database import json_text
 from adapters.db.tables import AuditRow
 from domain.audit import AuditEntry
 from domain.ids import new_id
@@ -51,18 +51,21 @@ AUDIT_SQL = (
 )
 
 
-class DriverAuditLog:
-    """The audit log on the asyncpg connection (of a DriverUnitOfWork: the connection, or the
-    unit of work's `driver` to take it on first use): one prepared insert."""
+async def insert_audit(driver: asyncpg.Connection, entry: AuditEntry) -> None:
+    """One audit entry on the asyncpg connection: one prepared insert."""
+    a = entry.actor
+    await driver.execute(
+        AUDIT_SQL,
+        entry.id or new_id(), a.client_id, a.partner_id, entry.action, entry.outcome,
+        entry.target_type, entry.target_id, a.request_id, json_text(entry.details),
+    )  # fmt: skip
 
-    def __init__(self, driver: asyncpg.Connection | Callable[[], Awaitable[asyncpg.Connection]]) -> None:
+
+class DriverAuditLog:
+    """The audit log of a DriverUnitOfWork (its `driver`, which takes the connection on first use)."""
+
+    def __init__(self, driver: Callable[[], Awaitable[asyncpg.Connection]]) -> None:
         self._driver = driver
 
     async def record(self, entry: AuditEntry) -> None:
-        a = entry.actor
-        driver = self._driver if isinstance(self._driver, asyncpg.Connection) else await self._driver()
-        await driver.execute(
-            AUDIT_SQL,
-            entry.id or new_id(), a.client_id, a.partner_id, entry.action, entry.outcome,
-            entry.target_type, entry.target_id, a.request_id, msgspec.json.encode(entry.details).decode(),
-        )  # fmt: skip
+        await insert_audit(await self._driver(), entry)

@@ -39,7 +39,8 @@ def async_url(url: str) -> str:
     return parsed.set(drivername="postgresql+asyncpg").render_as_string(hide_password=False)
 
 
-def _json_text(value: object) -> str:
+def json_text(value: object) -> str:
+    """A JSON value as the text JSONB parameters take (through SQLAlchemy and on the driver)."""
     return msgspec.json.encode(value).decode()
 
 
@@ -79,7 +80,7 @@ class Database:
             # by itself once the database is back (tests/integration/test_database_outages.py).
             pool_pre_ping=False,
             # JSONB in and out through msgspec (several times faster than the stdlib json)
-            json_serializer=_json_text,
+            json_serializer=json_text,
             json_deserializer=msgspec.json.decode,
             # Error messages and tracebacks (logged for a 500) never carry the statement's
             # parameters: they hold personal data and secrets.

@@ -13,9 +13,9 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-import msgspec
 from sqlalchemy import bindparam, delete, func, or_, select, text, update
 
+from adapters.db.database import json_text
 from adapters.db.lead_tables import IdempotencyRow, LeadRow, LeadStatusChangeRow
 from adapters.db.uow import DriverUnitOfWork, Executor
 from domain.ids import new_id
@@ -98,11 +98,6 @@ def matching_sql(email: bool, phone: bool, reference: bool) -> str:
     # fixed fragments only: every value is a parameter
     select_matches = "SELECT leads.id, leads.partner_id, leads.external_ref FROM leads WHERE "
     return select_matches + where + f" ORDER BY leads.created_at LIMIT ${n + 1}::INTEGER"
-
-
-def _json_text(value: object) -> str:
-    """A JSONB parameter on the driver: its text (the codec SQLAlchemy's dialect installs)."""
-    return msgspec.json.encode(value).decode()
 
 
 def _person_json(p: Person) -> dict[str, Any]:
@@ -208,9 +203,9 @@ class SqlLeadRepository:
         await (await self.driver()).execute(
             LEAD_INSERT,
             lead.id, lead.partner_id, lead.submitted_by, lead.status.value, lead.external_ref,
-            lead.edition_code, lead.profile.profession_code, _json_text(_person_json(lead.person)),
-            lead.person.email_key, lead.person.phone, _json_text(_profile_json(lead.profile)),
-            _json_text(_consent_json(lead.consent)), sorted(p.value for p in lead.consent.purposes),
+            lead.edition_code, lead.profile.profession_code, json_text(_person_json(lead.person)),
+            lead.person.email_key, lead.person.phone, json_text(_profile_json(lead.profile)),
+            json_text(_consent_json(lead.consent)), sorted(p.value for p in lead.consent.purposes),
             lead.known_to_hkte, lead.retain_until, lead.created_at, lead.updated_at,
         )  # fmt: skip
 
@@ -352,7 +347,7 @@ class SqlIdempotencyStore:
     ) -> None:
         await (await self.driver()).execute(
             KEY_PUT,
-            client_id, key, answer.request_hash, answer.status, answer.body, _json_text(answer.headers),
+            client_id, key, answer.request_hash, answer.status, answer.body, json_text(answer.headers),
             lead_ids, expires_at,
         )  # fmt: skip
 

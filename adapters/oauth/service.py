@@ -22,7 +22,7 @@ from joserfc.errors import JoseError
 from sqlalchemy import Table, bindparam
 from sqlalchemy.dialects.postgresql import insert
 
-from adapters.db.audit import DriverAuditLog
+from adapters.db.audit import insert_audit
 from adapters.db.clients import CLIENT_USED, load_credentials
 from adapters.db.database import Database
 from adapters.db.driver_sql import DriverStatement
@@ -230,7 +230,7 @@ class OAuthService:
             target_id=client_id,
             details=details,
         )
-        await DriverAuditLog(conn).record(entry)
+        await insert_audit(conn, entry)
         if ok and exchange.authenticated:
             await conn.execute(MARK_USED.sql, *MARK_USED.args({"used_by": exchange.authenticated}))
         await self._write_revocations(conn, exchange)

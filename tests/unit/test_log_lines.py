@@ -10,7 +10,7 @@ import logging
 import time
 import uuid
 
-from api.logs import BatchedStreamHandler, JsonFormatter, direct_line, entry
+from api.logs import BatchedStreamHandler, JsonFormatter, direct_line, line_start
 
 FIELDS = {
     "method": "GET",
@@ -40,7 +40,7 @@ def test_the_direct_line_is_the_formatters_line() -> None:
     assert direct_line(child) is handler
     child.info("request", extra=FIELDS)
     now = time.time()
-    handler.write_line({**entry("info", child.name, "request", now), **FIELDS})
+    handler.write_line({**line_start("info", child.name, "request", now), **FIELDS})
     handler.flush()
     by_record, direct = (json.loads(line) for line in out.getvalue().splitlines())
     assert by_record.pop("ts")[:16] == direct.pop("ts")[:16]  # the same minute, to the format
