@@ -130,6 +130,10 @@ def summarise(raw: str, top: int = 30) -> str:
 
 
 NATIVE: list[str] = []  # ["--native"] to see the frames of native code too
+# ["--gil"]: only the samples where a thread holds the GIL. Without it, a frame that called native
+# code which waits (granian's send handing the answer to its I/O threads on the same core, and
+# waiting to take the GIL back) counts that wait as its own time.
+OPTIONS: list[str] = []
 
 
 def _record(pid: int, seconds: int, out: Path) -> None:
@@ -137,6 +141,7 @@ def _record(pid: int, seconds: int, out: Path) -> None:
     command = [py_spy, "record", "--pid", str(pid), "--duration", str(seconds), "--rate", "250"]
     # native frames need the process paused while its stack is read
     command += NATIVE or ["--nonblocking"]
+    command += OPTIONS
     command += ["--format", "raw", "--output", str(out)]
     done = subprocess.run(command, check=False, capture_output=True, text=True)
     if done.returncode != 0:
@@ -170,9 +175,14 @@ def main() -> None:
     parser.add_argument("--smoke", action="store_true", help="the small volume")
     parser.add_argument("--baseline", action="store_true", help="profile the baseline too")
     parser.add_argument("--native", action="store_true", help="sample native frames too (slower)")
+    parser.add_argument(
+        "--gil", action="store_true", help="only samples holding the GIL: Python's CPU, not its waits"
+    )
     args = parser.parse_args()
     if args.native:
         NATIVE.append("--native")
+    if args.gil:
+        OPTIONS.append("--gil")
     if not (shutil.which("py-spy") or (Path(sys.executable).parent / "py-spy").exists()):
         sys.exit("py-spy is needed: pip install py-spy")
     plan = make_plan(args.smoke)

@@ -1,0 +1,107 @@
+"""`python -m bench.compare [SCENARIO ...] [--rounds N] [--seconds S]`: a quick side-by-side of
+the API and the baseline on a few scenarios, for trying a change (`make bench` is the report).
+
+The same data, servers and pinning as `make bench` (one worker on one core, wrk and PostgreSQL on
+the other), API and baseline alternately, `--rounds` times each. Printed per scenario: the median
+requests/s of each and their ratio, and the worker's CPU time per request (the figure that other
+processes on the machine distort least). Nothing is written to bench/results/."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import dataclasses
+import os
+import secrets
+import shutil
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from adapters.db.migrate import upgrade
+from bench import wrk
+from bench.cluster import pin_cluster, start_cluster
+from bench.lua import script
+from bench.plan import make_plan
+from bench.prepare import prepare
+from bench.procstat import cpu_seconds, cpu_used
+from bench.runner import make_servers, say
+from bench.scenarios import Scenario, scenarios
+from bench.servers import Server
+from bench.volume import load_volume
+
+
+def _measure(server: Server, scenario: Scenario, wrk_path: str, load: wrk.Load) -> tuple[float, float]:
+    """Requests/s and the worker's CPU ms per request, over one run of `load`."""
+    path = server.log.parent / f"{scenario.key}-{server.name}.lua"
+    path.write_text(script(scenario))
+    worker = server.worker_pids()[-1]
+    before, started = cpu_seconds([worker]), time.monotonic()
+    result = wrk.run(wrk_path, server.base_url, path, load, f"c{secrets.token_hex(3)}")
+    busy = cpu_used(before, cpu_seconds([worker])) / (time.monotonic() - started)
+    if result.errors:
+        say(f"  {server.name}: {result.errors} errors in {scenario.key}")
+    return result.rate, (1000 * busy / result.rate if result.rate else 0.0)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench.compare", description=__doc__)
+    parser.add_argument("scenarios", nargs="*", help="scenario keys (default: all)")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--seconds", type=float, default=5.0)
+    parser.add_argument("--smoke", action="store_true", help="the small volume")
+    args = parser.parse_args()
+    plan = make_plan(args.smoke)
+    setup = plan.setups[0]
+    wrk_path = wrk.ensure_wrk()
+    workdir = Path(tempfile.mkdtemp(prefix="hkte-compare-"))
+    os.chmod(workdir, 0o711)  # noqa: S103 (PostgreSQL runs as another account when we are root)
+    cluster = start_cluster(workdir / "pg")
+    try:
+        db_url = cluster.url()
+        upgrade(db_url)
+        secret = secrets.token_urlsafe(32)
+        volume = asyncio.run(load_volume(db_url, secret, plan.sizes))
+        pin_cluster(cluster, setup.other_cpus)
+        servers = make_servers(setup, db_url, secret, workdir)
+        for server in servers.values():
+            server.start()
+        try:
+            connections = plan.connections_per_worker * setup.workers
+            fixture = prepare(
+                servers["api"].base_url, volume, {n: s.base_url for n, s in servers.items()}, connections
+            )
+            load = wrk.Load(connections, args.seconds, cpus=setup.other_cpus)
+            warm = dataclasses.replace(load, seconds=2)
+            pairs = zip(scenarios(fixture, "api"), scenarios(fixture, "baseline"), strict=True)
+            for ours, theirs in pairs:
+                if args.scenarios and ours.key not in args.scenarios:
+                    continue
+                runs: dict[str, list[tuple[float, float]]] = {"api": [], "baseline": []}
+                for name, scenario in (("api", ours), ("baseline", theirs)):
+                    _measure(servers[name], scenario, wrk_path, warm)
+                for _ in range(args.rounds):
+                    for name, scenario in (("api", ours), ("baseline", theirs)):
+                        runs[name].append(_measure(servers[name], scenario, wrk_path, load))
+                rate = {name: statistics.median(r for r, _ in rs) for name, rs in runs.items()}
+                cpu = {name: statistics.median(c for _, c in rs) for name, rs in runs.items()}
+                say(
+                    f"{ours.key:18} API {rate['api']:8,.0f}/s  baseline {rate['baseline']:8,.0f}/s  "
+                    f"ratio {rate['api'] / rate['baseline']:.2f}  CPU ms/request "
+                    f"{cpu['api']:.3f} / {cpu['baseline']:.3f}  (ratios by round: "
+                    + ", ".join(
+                        f"{a / b:.2f}" for (a, _), (b, _) in zip(runs["api"], runs["baseline"], strict=True)
+                    )
+                    + ")"
+                )
+        finally:
+            for server in servers.values():
+                server.stop()
+    finally:
+        cluster.destroy()
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
