@@ -69,3 +69,25 @@ def test_timestamps_keep_milliseconds_across_seconds() -> None:
     assert timestamp(0.25) == "1970-01-01T00:00:00.250Z"
     assert timestamp(61.5) == "1970-01-01T00:01:01.500Z"
     assert timestamp(0.0) == "1970-01-01T00:00:00.000Z"
+
+
+async def test_lines_leave_in_batches_and_warnings_at_once() -> None:
+    import asyncio
+
+    from api import logs
+
+    _, child, _, out = _loggers()
+    child.info("first")
+    child.info("second")
+    assert out.getvalue() == ""  # pending: written together, soon
+    await asyncio.sleep(logs.FLUSH_AFTER_S * 3)
+    assert [json.loads(line)["msg"] for line in out.getvalue().splitlines()] == ["first", "second"]
+    child.info("third")
+    child.warning("trouble")  # at once, after what was pending
+    assert [json.loads(line)["msg"] for line in out.getvalue().splitlines()][2:] == ["third", "trouble"]
+
+
+def test_outside_a_loop_a_line_is_written_at_once() -> None:
+    _, child, _, out = _loggers()
+    child.info("now")
+    assert json.loads(out.getvalue())["msg"] == "now"
