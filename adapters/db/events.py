@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 from uuid import UUID
 
 from sqlalchemy import (
@@ -339,7 +339,7 @@ class SqlEventPages:
         async with DriverUnitOfWork(self.database, atomic=False) as unit_of_work:
             driver = await unit_of_work.driver()
             rows = await driver.fetch(listing.sql, *listing.arguments(given))
-        return [dict(row.items()) for row in rows]
+        return cast(list[StoredEvent], rows)  # asyncpg's records are read by name, as mappings
 
 
 class SqlEventRepository:

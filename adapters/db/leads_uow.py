@@ -11,17 +11,36 @@ from domain.lead_intake import LeadIntake, Policy
 
 
 class SqlLeadsUnitOfWork(DriverUnitOfWork):
-    leads: SqlLeadRepository
-    idempotency: SqlIdempotencyStore
-    audit: DriverAuditLog
-    changes: SqlChangeLog
+    """Its stores are made when a use case first asks for them: a lead read touches two of four."""
 
-    def __init__(self, database: Database, *, atomic: bool = True) -> None:
-        super().__init__(database, atomic=atomic)
-        self.leads = SqlLeadRepository(self)
-        self.idempotency = SqlIdempotencyStore(self)
-        self.audit = DriverAuditLog(self.driver)
-        self.changes = SqlChangeLog(self.session)
+    _leads: SqlLeadRepository | None = None
+    _idempotency: SqlIdempotencyStore | None = None
+    _audit: DriverAuditLog | None = None
+    _changes: SqlChangeLog | None = None
+
+    @property
+    def leads(self) -> SqlLeadRepository:
+        if self._leads is None:
+            self._leads = SqlLeadRepository(self)
+        return self._leads
+
+    @property
+    def idempotency(self) -> SqlIdempotencyStore:
+        if self._idempotency is None:
+            self._idempotency = SqlIdempotencyStore(self)
+        return self._idempotency
+
+    @property
+    def audit(self) -> DriverAuditLog:
+        if self._audit is None:
+            self._audit = DriverAuditLog(self.driver)
+        return self._audit
+
+    @property
+    def changes(self) -> SqlChangeLog:
+        if self._changes is None:
+            self._changes = SqlChangeLog(self.session)
+        return self._changes
 
     async def __aenter__(self) -> SqlLeadsUnitOfWork:
         return self

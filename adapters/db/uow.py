@@ -66,7 +66,6 @@ class DriverUnitOfWork:
     def __init__(self, database: Database, *, atomic: bool = True) -> None:
         self._database = database
         self._atomic = atomic
-        self.session = SessionOnDemand(self)
         self._session: AsyncSession | None = None
         self._connection: AsyncConnection | None = None
         self._pooled: PooledConnection | None = None
@@ -75,6 +74,11 @@ class DriverUnitOfWork:
 
     async def __aenter__(self) -> DriverUnitOfWork:
         return self
+
+    @property
+    def session(self) -> SessionOnDemand:
+        """Where this unit of work's SQLAlchemy statements go (its session, opened on demand)."""
+        return SessionOnDemand(self)
 
     async def driver(self) -> asyncpg.Connection:
         if self._driver is None:
