@@ -30,9 +30,10 @@ from api.held_body import HeldBody
 from api.negotiation import Languages, etag_matches, from_accept_language
 from api.quotas import STATE_KEY, client_decision
 from api.routes.leads import REPLAYED, lead_headers, lead_json, read_lead, submit_lead
-from api.routes.talent_list import CACHE_CONTROL, Catalog
+from api.routes.talent_list import CACHE_CONTROL, Catalog, hong_kong_today
 from api.schemas.leads import LeadCreate
 from domain.errors import NotFound
+from domain.i18n import Language
 from domain.principal import Principal
 from domain.scopes import Scope
 
@@ -87,22 +88,33 @@ async def _admitted(state: Any, scope: dict[str, Any], needed: Scope, template: 
     return principal
 
 
-async def talent_list_in_force(state: Any, scope: dict[str, Any], send: Send) -> bool:
-    if await _admitted(state, scope, Scope.TALENT_LIST_READ, TALENT_LIST) is None:
-        return False
-    cache: TalentListCache = state.talent_list
-    headers = scope["headers"]
-    languages = Languages((from_accept_language(_header(headers, b"accept-language")),))
-    try:
-        body, etag = Catalog(await cache.editions(), cache).in_force(languages)
-    except NotFound:  # no edition in force: the framework answers it (counted already)
-        return False
-    out = [
+def _in_force_answer(catalog: Catalog, language: Language) -> tuple[bytes, str, Headers]:
+    """The edition in force as answered in `language`: its body, ETag and validator headers."""
+    languages = Languages((language,))
+    body, etag = catalog.in_force(languages)
+    headers = [
         (b"etag", etag.encode()),
         (b"cache-control", CACHE_CONTROL.encode()),
         (b"vary", b"Accept-Language"),
         (b"content-language", languages.content_language.encode()),
     ]
+    return body, etag, headers
+
+
+async def talent_list_in_force(state: Any, scope: dict[str, Any], send: Send) -> bool:
+    if await _admitted(state, scope, Scope.TALENT_LIST_READ, TALENT_LIST) is None:
+        return False
+    cache: TalentListCache = state.talent_list
+    editions = await cache.editions()
+    headers = scope["headers"]
+    language = from_accept_language(_header(headers, b"accept-language"))
+    try:  # rendered once per language and day for the editions as they are (memo cleared on a new one)
+        body, etag, out = cache.memo(
+            ("in-force answer", language, hong_kong_today()),
+            lambda: _in_force_answer(Catalog(editions, cache), language),
+        )
+    except NotFound:  # no edition in force: the framework answers it (counted already)
+        return False
     if etag_matches(_header(headers, b"if-none-match"), etag):
         await _answer(send, 304, out, b"")
     else:

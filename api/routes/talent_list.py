@@ -6,8 +6,9 @@ edition is published (see adapters/catalog_cache.py).
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Annotated, Any
 
 import msgspec
@@ -66,8 +67,19 @@ def _ok(model: type, description: str) -> dict[int, Any]:
     }
 
 
+_today: tuple[float, date] = (0.0, date.min)  # the date, and when it ends (epoch seconds)
+
+
 def hong_kong_today() -> date:
-    return datetime.now(HONG_KONG).date()
+    """Today in Hong Kong (which edition is in force), worked out once a day: a clock read
+    otherwise (every Talent List request asks)."""
+    global _today
+    now = time.time()
+    if now >= _today[0]:
+        today = datetime.fromtimestamp(now, HONG_KONG).date()
+        ends = datetime.combine(today + timedelta(days=1), datetime.min.time(), HONG_KONG).timestamp()
+        _today = (ends, today)
+    return _today[1]
 
 
 class Catalog:
