@@ -5,6 +5,7 @@ and per source address), answered with the IETF RateLimit header fields
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from litestar.connection import ASGIConnection
@@ -17,10 +18,14 @@ from domain.quotas import Decision, Quota
 STATE_KEY = "rate_limit"
 
 
+def _policy(quota: Quota) -> str:
+    return f'"{quota.policy}";q={quota.limit};w={quota.window_s}'
+
+
 def header_fields(decision: Decision) -> dict[str, str]:
     quota = decision.quota
     return {
-        "RateLimit-Policy": f'"{quota.policy}";q={quota.limit};w={quota.window_s}',
+        "RateLimit-Policy": _policy(quota),
         "RateLimit": f'"{quota.policy}";r={decision.remaining};t={decision.reset_s}',
     }
 
@@ -57,6 +62,16 @@ async def enforce(connection: ASGIConnection[Any, Any, Any, Any], principal: Pri
     state[STATE_KEY] = decision
 
 
+@functools.cache
+def _policy_field(quota: Quota) -> tuple[bytes, bytes]:
+    return b"ratelimit-policy", _policy(quota).encode()
+
+
 def rate_limit_headers(decision: Decision) -> list[tuple[bytes, bytes]]:
-    """The RateLimit fields a counted request's answer carries (api/request_context.py adds them)."""
-    return [(k.lower().encode(), v.encode()) for k, v in header_fields(decision).items()]
+    """The RateLimit fields a counted request's answer carries (api/request_context.py adds them;
+    the policy's is the same for every answer under that quota: made once)."""
+    quota = decision.quota
+    return [
+        _policy_field(quota),
+        (b"ratelimit", f'"{quota.policy}";r={decision.remaining};t={decision.reset_s}'.encode()),
+    ]
