@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 from sqlalchemy.pool import PoolProxiedConnection
+from sqlalchemy.util import greenlet_spawn
 
 COMMAND_TIMEOUT_MARGIN_S = 2.0
 
@@ -55,8 +56,14 @@ def _jsonb_as_text(dbapi_connection: Any, _record: object) -> None:
     )
 
 
+def _idle(pooled: PoolProxiedConnection) -> bool:
+    """Open, and no transaction left behind."""
+    driver = pooled.driver_connection
+    return driver is not None and not driver.is_closed() and not driver.is_in_transaction()
+
+
 class Database:
-    def __init__(self, engine: AsyncEngine) -> None:
+    def __init__(self, engine: AsyncEngine, *, keep_at_hand: int = 0) -> None:
         self.engine = engine
         self.sessions = async_sessionmaker(engine, expire_on_commit=False, autoflush=False)
         # SQLAlchemy sends no BEGIN or COMMIT of its own on these: for units of work that control
@@ -65,6 +72,8 @@ class Database:
             engine.execution_options(isolation_level="AUTOCOMMIT"), expire_on_commit=False, autoflush=False
         )
         self._bound: AsyncConnection | None = None
+        self._at_hand: list[PoolProxiedConnection] = []
+        self._keep_at_hand = keep_at_hand
 
     @classmethod
     def connect(cls, url: str, pool: PoolSettings | None = None) -> Database:
@@ -100,7 +109,9 @@ class Database:
             },
         )
         event.listen(engine.sync_engine, "connect", _jsonb_as_text)
-        return cls(engine)
+        # up to half the pool's persistent connections at hand for the hot paths: the other half
+        # and the overflow stay with SQLAlchemy for sessions
+        return cls(engine, keep_at_hand=pool.size // 2)
 
     @classmethod
     def bound_to(cls, connection: AsyncConnection) -> Database:
@@ -125,12 +136,47 @@ class Database:
         return self._bound is not None
 
     async def pooled_connection(self) -> PoolProxiedConnection | None:
-        """A connection straight from the pool, no SQLAlchemy Connection or session around it
-        (give it back with `close()` or `invalidate()` in a greenlet); None when this database
-        is bound to a test's connection."""
+        """A connection of the pool, no SQLAlchemy Connection or session around it (give it back
+        with `give_back`); None when this database is bound to a test's connection.
+
+        A few connections given back in good order are kept at hand (`_at_hand`) rather than
+        returned to SQLAlchemy's pool, and lent again from there: SQLAlchemy's pool is used from
+        a greenlet, and the two switches of a checkout and a checkin, deep in a request's stack,
+        cost more than a lead read's own Python. They stay the pool's connections (checked out,
+        as far as it knows), so its size bounds them; one found closed (the server went away)
+        is dropped with every other one at hand."""
         if self.bound:
             return None
+        while self._at_hand:
+            pooled = self._at_hand.pop()
+            driver = pooled.driver_connection
+            if driver is not None and not driver.is_closed():
+                return pooled
+            await greenlet_spawn(pooled.invalidate)
+            await self.drop_at_hand(invalidate=True)
         return await self.engine.raw_connection()
+
+    async def give_back(
+        self, pooled: PoolProxiedConnection, *, broken: bool, server_gone: bool = False
+    ) -> None:
+        """Return a connection from `pooled_connection`: kept at hand when it is in good order
+        (no transaction open) and there is room, to the pool otherwise. `broken` (cut short
+        mid-statement, or the server went away) invalidates it; `server_gone` those at hand too
+        (a server that went away took them with it)."""
+        if broken:
+            await greenlet_spawn(pooled.invalidate)
+            if server_gone:
+                await self.drop_at_hand(invalidate=True)
+        elif len(self._at_hand) < self._keep_at_hand and _idle(pooled):
+            self._at_hand.append(pooled)
+        else:
+            await greenlet_spawn(pooled.close)
+
+    async def drop_at_hand(self, *, invalidate: bool = False) -> None:
+        """Give the connections at hand back to the pool (invalidated: closed and replaced)."""
+        at_hand, self._at_hand = self._at_hand, []
+        for pooled in at_hand:
+            await greenlet_spawn(pooled.invalidate if invalidate else pooled.close)
 
     async def ping(self, timeout_s: float = 2.0) -> None:
         """Raise unless the database answers a trivial query within `timeout_s`."""
@@ -138,4 +184,5 @@ class Database:
             await session.execute(text("SELECT 1"))
 
     async def dispose(self) -> None:
+        await self.drop_at_hand()
         await self.engine.dispose()

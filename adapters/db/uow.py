@@ -11,7 +11,6 @@ from asyncpg.transaction import Transaction
 from sqlalchemy import Executable, Result
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession, async_sessionmaker
 from sqlalchemy.pool import PoolProxiedConnection as PooledConnection
-from sqlalchemy.util import greenlet_spawn
 
 from adapters.db.errors import is_database_unavailable
 
@@ -136,10 +135,12 @@ class DriverUnitOfWork:
             # SQLAlchemy did not see a failure on the driver: make the pool drop the connection
             # rather than lend it out again when the server went away or the protocol was cut
             # short (a connection can look open and still be unusable after a server shutdown)
-            broken = broken or (driver is not None and driver.is_closed())
-            broken = broken or (exc is not None and is_database_unavailable(exc))
+            gone = (driver is not None and driver.is_closed()) or (
+                exc is not None and is_database_unavailable(exc)
+            )
+            broken = broken or gone
             if pooled is not None:
-                await greenlet_spawn(pooled.invalidate if broken else pooled.close)
+                await self._database.give_back(pooled, broken=broken, server_gone=gone)
             if session is not None:
                 try:
                     if broken and connection is not None and not self._database.bound:

@@ -74,3 +74,51 @@ async def test_session_statements_after_driver_ones_are_refused(database: Databa
         await (await unit_of_work.driver()).execute("SELECT 1")
         with pytest.raises(RuntimeError, match="before the driver"):
             await unit_of_work.session.execute(text("SELECT 1"))
+
+
+@pytest.fixture
+async def roomy(database_url: str) -> AsyncIterator[Database]:
+    """A pool of two: one connection may be kept at hand, one stays with SQLAlchemy."""
+    db = Database.connect(database_url, PoolSettings(size=2, max_overflow=0, acquire_timeout_s=2))
+    try:
+        yield db
+    finally:
+        await db.dispose()
+
+
+async def test_a_connection_given_back_in_order_is_lent_again_from_hand(roomy: Database) -> None:
+    first = await _backend_pid(roomy)
+    assert roomy.engine.pool.checkedout() == 1  # kept at hand: still the pool's, lent out
+    assert await _backend_pid(roomy) == first
+    async with roomy.session() as session:  # sessions get the pool's other connection
+        assert (await session.execute(text("SELECT 1"))).scalar_one() == 1
+    await roomy.drop_at_hand()
+    assert roomy.engine.pool.checkedout() == 0
+
+
+async def test_a_connection_at_hand_that_the_server_closed_is_not_lent(
+    roomy: Database, database_url: str
+) -> None:
+    first = await _backend_pid(roomy)
+    admin = await asyncpg.connect(database_url)
+    try:
+        await admin.execute("SELECT pg_terminate_backend($1)", first)
+    finally:
+        await admin.close()
+    await asyncio.sleep(0.2)  # the closed socket is seen by the event loop
+    second = await _backend_pid(roomy)  # no error: the dead one was dropped, not lent
+    assert second != first
+
+
+async def test_a_cancelled_statement_keeps_nothing_at_hand(roomy: Database) -> None:
+    async def slow() -> None:
+        async with DriverUnitOfWork(roomy, atomic=False) as unit_of_work:
+            await (await unit_of_work.driver()).execute("SELECT pg_sleep(5)")
+
+    before = await _backend_pid(roomy)  # at hand
+    task = asyncio.create_task(slow())  # takes it from hand
+    await asyncio.sleep(0.3)
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    assert await _backend_pid(roomy) != before  # the cut-short one was invalidated, not kept
