@@ -19,7 +19,8 @@ from api.security_headers import SecurityHeaders, add_security_headers
 REQUEST_ID_HEADER = b"x-request-id"
 _VALID_REQUEST_ID = re.compile(rb"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$")
 
-access_log = logging.getLogger("hkte.access")
+ACCESS = "hkte.access"
+access_log = logging.getLogger(ACCESS)
 current_request_id: ContextVar[str | None] = ContextVar("current_request_id", default=None)
 
 
@@ -85,17 +86,17 @@ class RequestEdge:
             await self.app(scope, receive, send_answer)
         finally:
             current_request_id.reset(token)
-            fields = {
-                "method": scope["method"],
-                "route": scope.get("path_template") or "(unmatched)",
-                "path": scope["path"],
-                "status": status,
-                "duration_ms": round((time.perf_counter() - started) * 1000, 3),
-                "request_id": request_id,
-                "client_id": state.get("client_id"),
-            }
             direct = direct_line(access_log)
+            # only our stdout handler listens: the same line without a LogRecord
+            fields = line_start("info", ACCESS, "request", time.time()) if direct is not None else {}
+            fields["method"] = scope["method"]
+            fields["route"] = scope.get("path_template") or "(unmatched)"
+            fields["path"] = scope["path"]
+            fields["status"] = status
+            fields["duration_ms"] = round((time.perf_counter() - started) * 1000, 3)
+            fields["request_id"] = request_id
+            fields["client_id"] = state.get("client_id")
             if direct is None:  # others listen (or the level is off): a record, as any log
                 access_log.info("request", extra=fields)
-            else:  # only our stdout handler: the same line without a LogRecord
-                direct.write_line({**line_start("info", access_log.name, "request", time.time()), **fields})
+            else:
+                direct.write_line(fields)

@@ -6,6 +6,7 @@ falls in without talking to the others; the counts themselves are shared (see th
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,8 +16,9 @@ class Quota:
     window_s: int
 
 
-@dataclass(frozen=True, slots=True)
-class Decision:
+class Decision(NamedTuple):
+    """The answer to one request (a tuple: one is made for every request a quota counts)."""
+
     allowed: bool
     quota: Quota
     remaining: int
