@@ -9,27 +9,19 @@ processes on the machine distort least). Nothing is written to bench/results/.""
 from __future__ import annotations
 
 import argparse
-import asyncio
 import dataclasses
-import os
 import secrets
-import shutil
 import statistics
-import tempfile
 import time
-from pathlib import Path
 
-from adapters.db.migrate import upgrade
 from bench import wrk
-from bench.cluster import pin_cluster, start_cluster
 from bench.lua import script
+from bench.pinned import pinned_servers
 from bench.plan import make_plan
-from bench.prepare import prepare
 from bench.procstat import cpu_seconds, cpu_used
-from bench.runner import make_servers, say
+from bench.runner import say
 from bench.scenarios import Scenario, scenarios
 from bench.servers import Server
-from bench.volume import load_volume
 
 
 def _measure(server: Server, scenario: Scenario, wrk_path: str, load: wrk.Load) -> tuple[float, float]:
@@ -53,54 +45,30 @@ def main() -> None:
     parser.add_argument("--smoke", action="store_true", help="the small volume")
     args = parser.parse_args()
     plan = make_plan(args.smoke)
-    setup = plan.setups[0]
     wrk_path = wrk.ensure_wrk()
-    workdir = Path(tempfile.mkdtemp(prefix="hkte-compare-"))
-    os.chmod(workdir, 0o711)  # noqa: S103 (PostgreSQL runs as another account when we are root)
-    cluster = start_cluster(workdir / "pg")
-    try:
-        db_url = cluster.url()
-        upgrade(db_url)
-        secret = secrets.token_urlsafe(32)
-        volume = asyncio.run(load_volume(db_url, secret, plan.sizes))
-        pin_cluster(cluster, setup.other_cpus)
-        servers = make_servers(setup, db_url, secret, workdir)
-        for server in servers.values():
-            server.start()
-        try:
-            connections = plan.connections_per_worker * setup.workers
-            fixture = prepare(
-                servers["api"].base_url, volume, {n: s.base_url for n, s in servers.items()}, connections
-            )
-            load = wrk.Load(connections, args.seconds, cpus=setup.other_cpus)
-            warm = dataclasses.replace(load, seconds=2)
-            pairs = zip(scenarios(fixture, "api"), scenarios(fixture, "baseline"), strict=True)
-            for ours, theirs in pairs:
-                if args.scenarios and ours.key not in args.scenarios:
-                    continue
-                runs: dict[str, list[tuple[float, float]]] = {"api": [], "baseline": []}
+    with pinned_servers(plan, args.seconds) as pinned:
+        servers, load = pinned.servers, pinned.load
+        warm = dataclasses.replace(load, seconds=2)
+        pairs = zip(scenarios(pinned.fixture, "api"), scenarios(pinned.fixture, "baseline"), strict=True)
+        for ours, theirs in pairs:
+            if args.scenarios and ours.key not in args.scenarios:
+                continue
+            runs: dict[str, list[tuple[float, float]]] = {"api": [], "baseline": []}
+            for name, scenario in (("api", ours), ("baseline", theirs)):
+                _measure(servers[name], scenario, wrk_path, warm)
+            for _ in range(args.rounds):
                 for name, scenario in (("api", ours), ("baseline", theirs)):
-                    _measure(servers[name], scenario, wrk_path, warm)
-                for _ in range(args.rounds):
-                    for name, scenario in (("api", ours), ("baseline", theirs)):
-                        runs[name].append(_measure(servers[name], scenario, wrk_path, load))
-                rate = {name: statistics.median(r for r, _ in rs) for name, rs in runs.items()}
-                cpu = {name: statistics.median(c for _, c in rs) for name, rs in runs.items()}
-                say(
-                    f"{ours.key:18} API {rate['api']:8,.0f}/s  baseline {rate['baseline']:8,.0f}/s  "
-                    f"ratio {rate['api'] / rate['baseline']:.2f}  CPU ms/request "
-                    f"{cpu['api']:.3f} / {cpu['baseline']:.3f}  (ratios by round: "
-                    + ", ".join(
-                        f"{a / b:.2f}" for (a, _), (b, _) in zip(runs["api"], runs["baseline"], strict=True)
-                    )
-                    + ")"
-                )
-        finally:
-            for server in servers.values():
-                server.stop()
-    finally:
-        cluster.destroy()
-        shutil.rmtree(workdir, ignore_errors=True)
+                    runs[name].append(_measure(servers[name], scenario, wrk_path, load))
+            rate = {name: statistics.median(r for r, _ in rs) for name, rs in runs.items()}
+            cpu = {name: statistics.median(c for _, c in rs) for name, rs in runs.items()}
+            by_round = ", ".join(
+                f"{a / b:.2f}" for (a, _), (b, _) in zip(runs["api"], runs["baseline"], strict=True)
+            )
+            say(
+                f"{ours.key:18} API {rate['api']:8,.0f}/s  baseline {rate['baseline']:8,.0f}/s  "
+                f"ratio {rate['api'] / rate['baseline']:.2f}  CPU ms/request "
+                f"{cpu['api']:.3f} / {cpu['baseline']:.3f}  (ratios by round: {by_round})"
+            )
 
 
 if __name__ == "__main__":

@@ -9,32 +9,26 @@ time), and the functions with the largest inclusive and self shares."""
 from __future__ import annotations
 
 import argparse
-import asyncio
 import dataclasses
-import os
 import re
 import secrets
 import shutil
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 
-from adapters.db.migrate import upgrade
 from bench import wrk
-from bench.cluster import pin_cluster, start_cluster
 from bench.lua import script
+from bench.pinned import pinned_servers
 from bench.plan import make_plan
-from bench.prepare import prepare
 from bench.procstat import cpu_seconds, cpu_used
-from bench.runner import make_servers, say
+from bench.runner import say
 from bench.scenarios import Scenario, scenarios
 from bench.servers import Server
-from bench.volume import load_volume
 
 FRAME = re.compile(r"^(?P<function>.*) \((?P<path>[^()]*?)(?::\d+)?\)$")
 LAYERS = {
@@ -186,43 +180,17 @@ def main() -> None:
     if not (shutil.which("py-spy") or (Path(sys.executable).parent / "py-spy").exists()):
         sys.exit("py-spy is needed: pip install py-spy")
     plan = make_plan(args.smoke)
-    setup = plan.setups[0]
     wrk_path = wrk.ensure_wrk()
-    workdir = Path(tempfile.mkdtemp(prefix="hkte-profile-"))
-    os.chmod(workdir, 0o711)  # noqa: S103 (PostgreSQL runs as another account when we are root)
-    cluster = start_cluster(workdir / "pg")
     sections = [f"# Profiles {datetime.now(UTC):%Y-%m-%d %H:%MZ} (py-spy, 1 worker pinned to one core)", ""]
-    try:
-        db_url = cluster.url()
-        upgrade(db_url)
-        secret = secrets.token_urlsafe(32)
-        volume = asyncio.run(load_volume(db_url, secret, plan.sizes))
-        pin_cluster(cluster, setup.other_cpus)
-        servers = make_servers(setup, db_url, secret, workdir)
-        if not args.baseline:
-            del servers["baseline"]
-        for server in servers.values():
-            server.start()
-        try:
-            connections = plan.connections_per_worker * setup.workers
-            urls = {name: server.base_url for name, server in servers.items()}
-            fixture = prepare(servers["api"].base_url, volume, urls, connections)
-            load = wrk.Load(connections, args.seconds, cpus=setup.other_cpus)
-            for name, server in servers.items():
-                for scenario in scenarios(fixture, name):
-                    if args.scenarios and scenario.key not in args.scenarios:
-                        continue
-                    text = (
-                        f"## {scenario.title}\n\n{_profile(server, scenario, wrk_path, load, args.seconds)}"
-                    )
-                    sections.append(text)
-                    say(text)
-        finally:
-            for server in servers.values():
-                server.stop()
-    finally:
-        cluster.destroy()
-        shutil.rmtree(workdir, ignore_errors=True)
+    with pinned_servers(plan, args.seconds, baseline=args.baseline) as pinned:
+        for name, server in pinned.servers.items():
+            for scenario in scenarios(pinned.fixture, name):
+                if args.scenarios and scenario.key not in args.scenarios:
+                    continue
+                profile = _profile(server, scenario, wrk_path, pinned.load, args.seconds)
+                text = f"## {scenario.title}\n\n{profile}"
+                sections.append(text)
+                say(text)
     RESULTS.mkdir(exist_ok=True)
     out = RESULTS / f"profile-{datetime.now(UTC):%Y%m%d-%H%M}.md"
     out.write_text("\n".join(sections))
