@@ -22,12 +22,12 @@ def _policy(quota: Quota) -> str:
     return f'"{quota.policy}";q={quota.limit};w={quota.window_s}'
 
 
+def _limit(decision: Decision) -> str:
+    return f'"{decision.quota.policy}";r={decision.remaining};t={decision.reset_s}'
+
+
 def header_fields(decision: Decision) -> dict[str, str]:
-    quota = decision.quota
-    return {
-        "RateLimit-Policy": _policy(quota),
-        "RateLimit": f'"{quota.policy}";r={decision.remaining};t={decision.reset_s}',
-    }
+    return {"RateLimit-Policy": _policy(decision.quota), "RateLimit": _limit(decision)}
 
 
 class TooManyRequests(HTTPException):
@@ -70,8 +70,4 @@ def _policy_field(quota: Quota) -> tuple[bytes, bytes]:
 def rate_limit_headers(decision: Decision) -> list[tuple[bytes, bytes]]:
     """The RateLimit fields a counted request's answer carries (api/request_context.py adds them;
     the policy's is the same for every answer under that quota: made once)."""
-    quota = decision.quota
-    return [
-        _policy_field(quota),
-        (b"ratelimit", f'"{quota.policy}";r={decision.remaining};t={decision.reset_s}'.encode()),
-    ]
+    return [_policy_field(decision.quota), (b"ratelimit", _limit(decision).encode())]

@@ -149,8 +149,7 @@ class Database:
             return None
         while self._at_hand:
             pooled = self._at_hand.pop()
-            driver = pooled.driver_connection
-            if driver is not None and not driver.is_closed():
+            if _idle(pooled):
                 return pooled
             await greenlet_spawn(pooled.invalidate)
             await self.drop_at_hand(invalidate=True)

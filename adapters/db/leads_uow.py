@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from adapters.db.audit import DriverAuditLog
 from adapters.db.changes import SqlChangeLog
 from adapters.db.database import Database
@@ -13,34 +15,21 @@ from domain.lead_intake import LeadIntake, Policy
 class SqlLeadsUnitOfWork(DriverUnitOfWork):
     """Its stores are made when a use case first asks for them: a lead read touches two of four."""
 
-    _leads: SqlLeadRepository | None = None
-    _idempotency: SqlIdempotencyStore | None = None
-    _audit: DriverAuditLog | None = None
-    _changes: SqlChangeLog | None = None
-
-    @property
+    @cached_property
     def leads(self) -> SqlLeadRepository:
-        if self._leads is None:
-            self._leads = SqlLeadRepository(self)
-        return self._leads
+        return SqlLeadRepository(self)
 
-    @property
+    @cached_property
     def idempotency(self) -> SqlIdempotencyStore:
-        if self._idempotency is None:
-            self._idempotency = SqlIdempotencyStore(self)
-        return self._idempotency
+        return SqlIdempotencyStore(self)
 
-    @property
+    @cached_property
     def audit(self) -> DriverAuditLog:
-        if self._audit is None:
-            self._audit = DriverAuditLog(self.driver)
-        return self._audit
+        return DriverAuditLog(self.driver)
 
-    @property
+    @cached_property
     def changes(self) -> SqlChangeLog:
-        if self._changes is None:
-            self._changes = SqlChangeLog(self.session)
-        return self._changes
+        return SqlChangeLog(self.session)
 
     async def __aenter__(self) -> SqlLeadsUnitOfWork:
         return self

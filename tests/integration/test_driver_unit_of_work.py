@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 import asyncpg
 import pytest
@@ -15,13 +16,20 @@ from adapters.db.database import Database, PoolSettings
 from adapters.db.uow import DriverUnitOfWork
 
 
-@pytest.fixture
-async def database(database_url: str) -> AsyncIterator[Database]:
-    db = Database.connect(database_url, PoolSettings(size=1, max_overflow=0, acquire_timeout_s=2))
+@asynccontextmanager
+async def _pool_of(database_url: str, size: int) -> AsyncIterator[Database]:
+    db = Database.connect(database_url, PoolSettings(size=size, max_overflow=0, acquire_timeout_s=2))
     try:
         yield db
     finally:
         await db.dispose()
+
+
+@pytest.fixture
+async def database(database_url: str) -> AsyncIterator[Database]:
+    """A pool of one: nothing is kept at hand."""
+    async with _pool_of(database_url, 1) as db:
+        yield db
 
 
 async def _backend_pid(database: Database) -> int:
@@ -79,11 +87,8 @@ async def test_session_statements_after_driver_ones_are_refused(database: Databa
 @pytest.fixture
 async def roomy(database_url: str) -> AsyncIterator[Database]:
     """A pool of two: one connection may be kept at hand, one stays with SQLAlchemy."""
-    db = Database.connect(database_url, PoolSettings(size=2, max_overflow=0, acquire_timeout_s=2))
-    try:
+    async with _pool_of(database_url, 2) as db:
         yield db
-    finally:
-        await db.dispose()
 
 
 async def test_a_connection_given_back_in_order_is_lent_again_from_hand(roomy: Database) -> None:
