@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import msgspec
 from sqlalchemy import event, text
@@ -16,7 +17,7 @@ from sqlalchemy.ext.asyncio import (
     async_sessionmaker,
     create_async_engine,
 )
-from sqlalchemy.pool import PoolProxiedConnection
+from sqlalchemy.pool import AsyncAdaptedQueuePool, PoolProxiedConnection
 from sqlalchemy.util import greenlet_spawn
 
 COMMAND_TIMEOUT_MARGIN_S = 2.0
@@ -56,6 +57,26 @@ def _jsonb_as_text(dbapi_connection: Any, _record: object) -> None:
     )
 
 
+class LendingPool(AsyncAdaptedQueuePool):
+    """SQLAlchemy's async queue pool, which takes back a connection kept at hand
+    (`Database.pooled_connection`) rather than open another or make a checkout wait: when none
+    is free in the pool, `reclaim` is called first (in the checkout's greenlet, so it may close
+    one synchronously) and the checkout then finds that one in the queue."""
+
+    reclaim: Callable[[], None] | None = None
+
+    def _do_get(self) -> Any:
+        reclaim = self.reclaim
+        if reclaim is not None and self._pool.empty():
+            reclaim()
+        return super()._do_get()
+
+    def recreate(self) -> LendingPool:
+        pool = cast(LendingPool, super().recreate())  # engine.dispose(): the same hook on the new one
+        pool.reclaim = self.reclaim
+        return pool
+
+
 def _idle(pooled: PoolProxiedConnection) -> bool:
     """Open, and no transaction left behind."""
     driver = pooled.driver_connection
@@ -80,6 +101,7 @@ class Database:
         pool = pool or PoolSettings()
         engine = create_async_engine(
             async_url(url),
+            poolclass=LendingPool,
             pool_size=pool.size,
             max_overflow=pool.max_overflow,
             pool_timeout=pool.acquire_timeout_s,
@@ -109,9 +131,11 @@ class Database:
             },
         )
         event.listen(engine.sync_engine, "connect", _jsonb_as_text)
-        # up to half the pool's persistent connections at hand for the hot paths: the other half
-        # and the overflow stay with SQLAlchemy for sessions
-        return cls(engine, keep_at_hand=pool.size // 2)
+        # as many connections at hand for the hot paths as the pool keeps open; a session finding
+        # none free in the pool takes one back from hand (LendingPool)
+        database = cls(engine, keep_at_hand=pool.size)
+        cast(LendingPool, engine.sync_engine.pool).reclaim = database._reclaim_one
+        return database
 
     @classmethod
     def bound_to(cls, connection: AsyncConnection) -> Database:
@@ -139,12 +163,14 @@ class Database:
         """A connection of the pool, no SQLAlchemy Connection or session around it (give it back
         with `give_back`); None when this database is bound to a test's connection.
 
-        A few connections given back in good order are kept at hand (`_at_hand`) rather than
-        returned to SQLAlchemy's pool, and lent again from there: SQLAlchemy's pool is used from
-        a greenlet, and the two switches of a checkout and a checkin, deep in a request's stack,
-        cost more than a lead read's own Python. They stay the pool's connections (checked out,
-        as far as it knows), so its size bounds them; one found closed (the server went away)
-        is dropped with every other one at hand."""
+        Connections given back in good order are kept at hand (`_at_hand`, up to the pool's
+        size) rather than returned to SQLAlchemy's pool, and lent again from there: SQLAlchemy's
+        pool is used from a greenlet, and the two switches of a checkout and a checkin, deep in a
+        request's stack, cost more than a lead read's own Python. They stay the pool's
+        connections (checked out, as far as it knows), so its size and overflow bound them, and a
+        session that finds no connection free in the pool takes one back from hand
+        (`LendingPool`) before the pool opens another or waits. One found closed (the server went
+        away) is dropped with every other one at hand."""
         if self.bound:
             return None
         while self._at_hand:
@@ -170,6 +196,12 @@ class Database:
             self._at_hand.append(pooled)
         else:
             await greenlet_spawn(pooled.close)
+
+    def _reclaim_one(self) -> None:
+        """Give one connection at hand back to SQLAlchemy's pool, for a checkout that would wait
+        (called by LendingPool in the checkout's greenlet, where closing needs no spawn)."""
+        if self._at_hand:
+            self._at_hand.pop(0).close()  # the one idle longest
 
     async def drop_at_hand(self, *, invalidate: bool = False) -> None:
         """Give the connections at hand back to the pool (invalidated: closed and replaced)."""

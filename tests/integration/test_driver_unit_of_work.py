@@ -17,8 +17,8 @@ from adapters.db.uow import DriverUnitOfWork
 
 
 @asynccontextmanager
-async def _pool_of(database_url: str, size: int) -> AsyncIterator[Database]:
-    db = Database.connect(database_url, PoolSettings(size=size, max_overflow=0, acquire_timeout_s=2))
+async def _pool_of(database_url: str, size: int, overflow: int = 0) -> AsyncIterator[Database]:
+    db = Database.connect(database_url, PoolSettings(size=size, max_overflow=overflow, acquire_timeout_s=2))
     try:
         yield db
     finally:
@@ -27,7 +27,8 @@ async def _pool_of(database_url: str, size: int) -> AsyncIterator[Database]:
 
 @pytest.fixture
 async def database(database_url: str) -> AsyncIterator[Database]:
-    """A pool of one: nothing is kept at hand."""
+    """A pool of one and no overflow: its connection is kept at hand between units of work, and
+    a session takes it back from there."""
     async with _pool_of(database_url, 1) as db:
         yield db
 
@@ -86,19 +87,68 @@ async def test_session_statements_after_driver_ones_are_refused(database: Databa
 
 @pytest.fixture
 async def roomy(database_url: str) -> AsyncIterator[Database]:
-    """A pool of two: one connection may be kept at hand, one stays with SQLAlchemy."""
+    """A pool of two, no overflow."""
     async with _pool_of(database_url, 2) as db:
         yield db
+
+
+async def _session_backend_pid(database: Database) -> int:
+    async with database.session() as session:
+        return int((await session.execute(text("SELECT pg_backend_pid()"))).scalar_one())
 
 
 async def test_a_connection_given_back_in_order_is_lent_again_from_hand(roomy: Database) -> None:
     first = await _backend_pid(roomy)
     assert roomy.engine.pool.checkedout() == 1  # kept at hand: still the pool's, lent out
     assert await _backend_pid(roomy) == first
-    async with roomy.session() as session:  # sessions get the pool's other connection
-        assert (await session.execute(text("SELECT 1"))).scalar_one() == 1
     await roomy.drop_at_hand()
     assert roomy.engine.pool.checkedout() == 0
+
+
+async def test_a_session_takes_the_connection_at_hand_rather_than_open_another(roomy: Database) -> None:
+    first = await _backend_pid(roomy)  # the only connection opened so far, kept at hand
+    assert await _session_backend_pid(roomy) == first  # none free in the pool: taken back
+    assert roomy.engine.pool.checkedout() == 0
+    assert await _backend_pid(roomy) == first  # from the pool again, then at hand
+
+
+async def _both_at_hand(database: Database) -> set[int]:
+    """Two units of work at once, so that both of a pool of two end up at hand."""
+    release = asyncio.Event()
+
+    async def hold() -> int:
+        async with DriverUnitOfWork(database, atomic=False) as unit_of_work:
+            pid = int(await (await unit_of_work.driver()).fetchval("SELECT pg_backend_pid()"))
+            await release.wait()
+            return pid
+
+    tasks = [asyncio.create_task(hold()) for _ in range(2)]
+    await asyncio.sleep(0.2)
+    release.set()
+    return set(await asyncio.gather(*tasks))
+
+
+async def test_a_session_takes_a_connection_back_from_hand_rather_than_wait(roomy: Database) -> None:
+    at_hand = await _both_at_hand(roomy)
+    assert len(at_hand) == 2
+    assert roomy.engine.pool.checkedout() == 2  # the whole pool at hand, none free in it
+    # no overflow: without taking one back, this would wait out the 2 s timeout and fail
+    assert await _session_backend_pid(roomy) in at_hand
+    assert roomy.engine.pool.checkedout() == 1  # it went back to the pool; one is still at hand
+    assert await _backend_pid(roomy) in at_hand  # and the hot paths still find theirs
+
+
+async def test_a_session_takes_a_connection_back_from_hand_rather_than_open_one(database_url: str) -> None:
+    async with _pool_of(database_url, 2, overflow=5) as db:
+        at_hand = await _both_at_hand(db)
+        assert await _session_backend_pid(db) in at_hand  # not a new overflow connection
+        assert db.engine.pool.overflow() <= 0
+
+
+async def test_the_pool_made_again_on_dispose_still_takes_back_from_hand(database: Database) -> None:
+    await database.dispose()  # SQLAlchemy makes a new pool: the hook goes with it
+    first = await _backend_pid(database)
+    assert await _session_backend_pid(database) == first
 
 
 async def test_a_connection_at_hand_that_the_server_closed_is_not_lent(
