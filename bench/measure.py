@@ -1,6 +1,6 @@
 """One scenario against both servers: a warm-up each, then measured runs alternating API and
-baseline (statements counted, CPU of each side read from /proc), then the API alone at half its
-maximum rate for the latency target."""
+baseline (statements counted, CPU of each side read from /proc), then each alone at half its own
+maximum rate: the API's p99 there is the latency target, the baseline's what the host gives."""
 
 from __future__ import annotations
 
@@ -34,8 +34,9 @@ class Run:
 class Outcome:
     scenario: Scenario
     runs: list[Run] = field(default_factory=list)
-    half: Run | None = None
+    half: Run | None = None  # the API alone at half its maximum rate
     half_target: float = 0.0
+    baseline_half: Run | None = None  # the baseline alone at half its own maximum rate
     peak_worker_rss: int = 0
     rss_growth: int = 0  # of the API's largest worker over the scenario
 
@@ -52,7 +53,8 @@ class Outcome:
         return self.rate("api") / baseline if baseline else 0.0
 
     def errors(self, server: str) -> int:
-        runs = self.of(server) + ([self.half] if server == "api" and self.half else [])
+        half = self.half if server == "api" else self.baseline_half
+        runs = self.of(server) + ([half] if half else [])
         return sum(r.result.errors for r in runs)
 
 
@@ -113,6 +115,9 @@ class Bench:
         outcome.half_target = outcome.rate("api") / 2
         if outcome.half_target > 0:
             outcome.half = self._half_rate(api, api_scenario, outcome.half_target, outcome.rate("api"))
+        baseline, baseline_scenario = pair["baseline"]
+        if (baseline_rate := outcome.rate("baseline")) > 0:
+            outcome.baseline_half = self._half_rate(baseline, baseline_scenario, baseline_rate / 2, baseline_rate)
         memory = sampler.series["api"].between(started, time.monotonic())
         if memory:
             outcome.peak_worker_rss = max(s[2] for s in memory)

@@ -96,6 +96,9 @@ def _row(o: Outcome, smoke: bool) -> str:
         p99 = o.half.result.p99_us / 1000
         text = f"{p99:.1f} @ {o.half.result.rate:,.0f}/s (≤ {t.max_p99_half_ms:g})"
         half = _judged(text, p99 <= t.max_p99_half_ms, smoke)
+    baseline_half = "-"
+    if o.baseline_half is not None:
+        baseline_half = f"{o.baseline_half.result.p99_us / 1000:.1f} @ {o.baseline_half.result.rate:,.0f}/s"
     same = bool(api and baseline and api[-1].sql.work == baseline[-1].sql.work)
     cells = [
         o.scenario.title,
@@ -105,6 +108,7 @@ def _row(o: Outcome, smoke: bool) -> str:
         _p(api),
         _p(baseline),
         half,
+        baseline_half,
         f"{o.errors('api')} / {o.errors('baseline')}",
         _sql(api),
         _sql(baseline),
@@ -120,11 +124,11 @@ def _row(o: Outcome, smoke: bool) -> str:
 
 HEADER = (
     "| scenario | API req/s | baseline req/s | ratio (target) | API p50 / p99 ms | baseline p50 / p99 ms "
-    "| API p99 ms at ½ max (target) | errors API / baseline | SQL per request API (+BEGIN/COMMIT) "
+    "| API p99 ms at ½ max (target) | baseline p99 ms at ½ its max | errors API / baseline | SQL per request API (+BEGIN/COMMIT) "
     "| SQL per request baseline | same SQL | CPU % API / baseline / PostgreSQL (API runs) "
     "| CPU ms per request API / baseline | DB connections opened per 1,000 requests API / baseline "
     "| API peak RSS MiB per worker | RSS growth MiB |\n"
-    "|---|---:|---:|---|---|---|---|---|---|---|---|---|---|---|---:|---:|"
+    "|---|---:|---:|---|---|---|---|---|---|---|---|---|---|---|---|---:|---:|"
 )
 
 
@@ -135,7 +139,8 @@ def markdown(report: Report) -> str:
         "",
         f"Volume: {report.volume}. Load: wrk on loopback, {plan.rounds} run(s) of {plan.seconds:g} s "
         f"per server and scenario, API and baseline alternately, after a {plan.warmup_s:g} s warm-up "
-        f"each; then the API alone for {plan.half_rate_s:g} s at half its maximum rate. "
+        f"each; then each server alone for {plan.half_rate_s:g} s at half its own maximum rate "
+        "(the API's p99 there against its target; the baseline's shows what the host gives). "
         f"Whole run: {report.seconds / 60:.1f} min.",
         "",
     ]
@@ -216,6 +221,7 @@ def as_json(report: Report) -> bytes:
                                 "ratio": o.ratio,
                                 "runs": [run(r) for r in o.runs],
                                 "half_rate": run(o.half) if o.half else None,
+                                "baseline_half_rate": run(o.baseline_half) if o.baseline_half else None,
                                 "peak_worker_rss": o.peak_worker_rss,
                                 "rss_growth": o.rss_growth,
                             }

@@ -47,7 +47,8 @@ def test_the_smoke_benchmark_runs_every_scenario_on_both_servers_without_errors(
     for scenario in setup["scenarios"]:
         runs = scenario["runs"]
         assert {r["server"] for r in runs} == {"api", "baseline"}, scenario["key"]
-        for run in [*runs, scenario["half_rate"]]:
+        assert scenario["baseline_half_rate"]["server"] == "baseline"
+        for run in [*runs, scenario["half_rate"], scenario["baseline_half_rate"]]:
             assert run["requests"] > 0, (scenario["key"], run["server"])
             assert run["errors"] == 0, (scenario["key"], run)
         assert scenario["peak_worker_rss"] > 0
