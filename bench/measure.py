@@ -116,8 +116,8 @@ class Bench:
         if outcome.half_target > 0:
             outcome.half = self._half_rate(api, api_scenario, outcome.half_target, outcome.rate("api"))
         baseline, baseline_scenario = pair["baseline"]
-        if (baseline_rate := outcome.rate("baseline")) > 0:
-            outcome.baseline_half = self._half_rate(baseline, baseline_scenario, baseline_rate / 2, baseline_rate)
+        if (most := outcome.rate("baseline")) > 0:
+            outcome.baseline_half = self._half_rate(baseline, baseline_scenario, most / 2, most)
         memory = sampler.series["api"].between(started, time.monotonic())
         if memory:
             outcome.peak_worker_rss = max(s[2] for s in memory)
