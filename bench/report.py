@@ -124,8 +124,9 @@ def _row(o: Outcome, smoke: bool) -> str:
 
 HEADER = (
     "| scenario | API req/s | baseline req/s | ratio (target) | API p50 / p99 ms | baseline p50 / p99 ms "
-    "| API p99 ms at ½ max (target) | baseline p99 ms at ½ its max | errors API / baseline | SQL per request API (+BEGIN/COMMIT) "
-    "| SQL per request baseline | same SQL | CPU % API / baseline / PostgreSQL (API runs) "
+    "| API p99 ms at ½ max (target) | baseline p99 ms at ½ its max | errors API / baseline "
+    "| SQL per request API (+BEGIN/COMMIT) | SQL per request baseline | same SQL "
+    "| CPU % API / baseline / PostgreSQL (API runs) "
     "| CPU ms per request API / baseline | DB connections opened per 1,000 requests API / baseline "
     "| API peak RSS MiB per worker | RSS growth MiB |\n"
     "|---|---:|---:|---|---|---|---|---|---|---|---|---|---|---|---|---:|---:|"
