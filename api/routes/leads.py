@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import replace
 from datetime import UTC, datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 from uuid import UUID
 
 import msgspec
@@ -43,7 +43,7 @@ from domain.lead_intake import LeadIntake, LeadQuery, NewLead, StoredAnswer
 from domain.leads import Consent, Interest, Lead, LeadStatus, Person, Profile, Purpose
 from domain.principal import Principal
 from domain.scopes import Scope
-from domain.talent_list import edition_in_force
+from domain.talent_list import Edition, edition_in_force
 
 _BODY = Body()
 _Request = Request[Any, Any, Any]
@@ -64,13 +64,18 @@ def _staff(principal: Principal) -> bool:
     return principal.has(Scope.LEADS_REVIEW)
 
 
-async def edition_code_for(state: State, profession: str) -> str:
-    cache: TalentListCache = state.talent_list
-    edition = edition_in_force(await cache.editions(), hong_kong_today())
+def edition_code_in(editions: tuple[Edition, ...], profession: str) -> str:
+    """The code of the edition in force, if `profession` is one of its professions."""
+    edition = edition_in_force(editions, hong_kong_today())
     if edition is None or edition.profession(profession) is None:
         where = f"edition {edition.code}" if edition else "any edition in force"
         raise InvalidValue("profession", f"{profession!r} is not a profession of the Talent List ({where})")
     return edition.code
+
+
+async def edition_code_for(state: State, profession: str) -> str:
+    cache: TalentListCache = state.talent_list
+    return edition_code_in(await cache.editions(), profession)
 
 
 def new_lead(data: LeadCreate, edition_code: str) -> NewLead:
@@ -135,9 +140,13 @@ async def submit_lead(
     intake: LeadIntake = state.leads
     base_url: str = state.settings.base_url
     request_hash = hashlib.sha256(msgspec.json.encode(data)).digest()
+    # the editions before the transaction: reloading them takes a connection of its own, which a
+    # request must not wait for while it holds one (with every connection held by submissions
+    # waiting so, none would be left for the reload, and all of them would fail together)
+    editions = await cast(TalentListCache, state.talent_list).editions()
 
     async def lead() -> NewLead:  # not for a replay
-        return new_lead(data, await edition_code_for(state, data.profession))
+        return new_lead(data, edition_code_in(editions, data.profession))
 
     def render(lead: Lead) -> tuple[int, bytes, dict[str, str]]:
         return 201, lead_json(lead, base_url), {"Location": f"/v1/leads/{lead.id}"}

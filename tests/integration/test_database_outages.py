@@ -24,6 +24,7 @@ import httpx
 import pytest
 from sqlalchemy import text
 
+from adapters.catalog_cache import TalentListCache
 from adapters.crypto import ServerKeys
 from adapters.db.admin_uow import client_administration
 from adapters.db.database import Database, PoolSettings
@@ -39,7 +40,10 @@ from domain.clients import AuthMethod
 from domain.i18n import LocalizedText
 from domain.partners import PartnerType
 from domain.scopes import PARTNER_SCOPES
+from tests.api.test_leads import lead_body
 from tests.conftest import http_client
+from tests.support import leaks
+from tests.support.catalog import seed_catalog
 from tests.support.databases import create_database, drop_database
 from tests.support.leaks import watch_log_file
 from tests.support.oauth import get_token, make_client
@@ -133,6 +137,30 @@ async def test_an_exhausted_pool_is_a_503_not_a_queue_without_end(outage_url: st
             ready, elapsed = await timed(client.get("/health/ready"))
             assert_unavailable(ready, elapsed)
         assert (await client.get("/v1/leads", headers=bearer)).status_code == 200
+
+
+async def test_a_submission_never_waits_for_a_second_connection_while_holding_one(outage_url: str) -> None:
+    """A submission checks its profession against the Talent List in force. When the copy in
+    memory must be reloaded, the reload takes a connection of its own: asked for inside the
+    submission's transaction, every submission in flight would hold one connection and wait for
+    another, and at full concurrency the pool runs dry and all of them fail together. A pool of
+    one and a stale copy show it on a single request."""
+    async with serving(outage_url, db_pool_size=1, db_max_overflow=0, db_pool_timeout_seconds=1) as (
+        app,
+        client,
+        bearer,
+    ):
+        await seed_catalog(app)
+        cache: TalentListCache = app.state.talent_list
+        for key in ("first", "second"):
+            cache.invalidate()  # as on a notice from the database: the next use reloads it
+            headers = {**bearer, "Idempotency-Key": f"one-connection-{key}"}
+            person = {**lead_body()["person"], "email": f"one-connection-{key}@example.org", "phone": None}
+            leaks.register("lead email", person["email"])
+            body = lead_body(external_ref=f"one-connection-{key}", person=person)
+            response, elapsed = await timed(client.post("/v1/leads", json=body, headers=headers))
+            assert response.status_code == 201, response.text
+            assert elapsed < NO_HANG_S
 
 
 async def test_a_server_that_stops_answering_is_bounded_on_our_side(outage_url: str) -> None:
