@@ -198,10 +198,14 @@ class Database:
             await greenlet_spawn(pooled.close)
 
     def _reclaim_one(self) -> None:
-        """Give one connection at hand back to SQLAlchemy's pool, for a checkout that would wait
-        (called by LendingPool in the checkout's greenlet, where closing needs no spawn)."""
+        """Give one connection at hand back to SQLAlchemy's pool, for a checkout that finds none
+        free there (called by LendingPool in the checkout's greenlet: closing needs no spawn)."""
         if self._at_hand:
-            self._at_hand.pop(0).close()  # the one idle longest
+            pooled = self._at_hand.pop(0)  # the one idle longest
+            if _idle(pooled):
+                pooled.close()
+            else:  # closed by the server meanwhile: its place in the pool gets a fresh connection
+                pooled.invalidate()
 
     async def drop_at_hand(self, *, invalidate: bool = False) -> None:
         """Give the connections at hand back to the pool (invalidated: closed and replaced)."""

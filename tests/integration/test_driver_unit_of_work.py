@@ -138,6 +138,22 @@ async def test_a_session_takes_a_connection_back_from_hand_rather_than_wait(room
     assert await _backend_pid(roomy) in at_hand  # and the hot paths still find theirs
 
 
+async def test_a_session_is_not_handed_a_connection_the_server_closed_while_at_hand(
+    roomy: Database, database_url: str
+) -> None:
+    await _both_at_hand(roomy)
+    oldest, newest = (p.driver_connection.get_server_pid() for p in roomy._at_hand)
+    admin = await asyncpg.connect(database_url)
+    try:
+        await admin.execute("SELECT pg_terminate_backend($1)", oldest)
+    finally:
+        await admin.close()
+    await asyncio.sleep(0.2)  # the closed socket is seen by the event loop
+    # the dead one is dropped, and its place in the pool connects afresh for the session
+    assert await _session_backend_pid(roomy) not in {oldest, newest}
+    assert [p.driver_connection.get_server_pid() for p in roomy._at_hand] == [newest]
+
+
 async def test_a_session_takes_a_connection_back_from_hand_rather_than_open_one(database_url: str) -> None:
     async with _pool_of(database_url, 2, overflow=5) as db:
         at_hand = await _both_at_hand(db)
