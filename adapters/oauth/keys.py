@@ -8,7 +8,7 @@ Rotation keeps an overlap: the newest key signs, and the keys retired within the
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
@@ -28,6 +28,12 @@ _BOOTSTRAP_LOCK = 7_411_020_002
 class KeyRing:
     signing_key: RSAKey  # the current key (private)
     public_keys: KeySet  # current and recently retired (public only)
+    # by kid: every request with a token already verified looks its key up (is it still published?)
+    _by_kid: dict[str, RSAKey] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_kid = {key.kid: key for key in self.public_keys if key.kid is not None}
+        object.__setattr__(self, "_by_kid", by_kid)
 
     @property
     def kid(self) -> str:
@@ -45,10 +51,7 @@ class KeyRing:
         return tuple(str(key.kid) for key in self.public_keys)
 
     def find(self, kid: str) -> RSAKey | None:
-        for key in self.public_keys:
-            if key.kid == kid:
-                return key  # type: ignore[return-value]
-        return None
+        return self._by_kid.get(kid)
 
 
 def _new_key(keys: ServerKeys) -> SigningKeyRow:
