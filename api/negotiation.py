@@ -10,6 +10,7 @@ Caching: strong ETags (RFC 9110 §8.8.3) over the exact bytes sent; `If-None-Mat
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
@@ -62,10 +63,20 @@ def _match(tag: str) -> Language | None:
     return None
 
 
+MEMO_HEADERS_UP_TO = 256  # characters: clients send the same few values, request after request
+
+
 def from_accept_language(header: str | None) -> Language:
     """The best of our languages by q-value; ties keep the client's order; English by default."""
+    if not header:
+        return Language.EN
+    return _best_of(header) if len(header) <= MEMO_HEADERS_UP_TO else _best_of.__wrapped__(header)
+
+
+@functools.lru_cache(maxsize=256)
+def _best_of(header: str) -> Language:
     best: tuple[float, int, Language] | None = None
-    for position, part in enumerate((header or "").split(",")[:20]):
+    for position, part in enumerate(header.split(",")[:20]):
         tag, _, params = part.partition(";")
         quality = 1.0
         for param in params.split(";"):

@@ -42,10 +42,14 @@ from tests.support.catalog import small_edition
         ("en;q=0.2, zh-HK;q=0.9", Language.ZH_HANT),
         ("zh-HK;q=0, en", Language.EN),
         ("zh-HK;q=abc, zh-CN", Language.ZH_HANS),
+        ("", Language.EN),
+        # longer than what is memoised: parsed each time, the same way
+        ("fr;q=0.1, " + "x-private-tag;q=0.5, " * 12 + "zh-CN;q=0.9, en;q=0.8", Language.ZH_HANS),
     ],
 )
 def test_accept_language_picks_the_best_of_our_three(header: str | None, expected: Language) -> None:
     assert from_accept_language(header) is expected
+    assert from_accept_language(header) is expected  # again (from the memo, if it was kept)
 
 
 def test_if_none_match_uses_weak_comparison() -> None:
