@@ -92,6 +92,16 @@ async def roomy(database_url: str) -> AsyncIterator[Database]:
         yield db
 
 
+async def _terminate(database_url: str, backend_pid: int) -> None:
+    """The server ends that connection, and the event loop sees its socket closed."""
+    admin = await asyncpg.connect(database_url)
+    try:
+        await admin.execute("SELECT pg_terminate_backend($1)", backend_pid)
+    finally:
+        await admin.close()
+    await asyncio.sleep(0.2)
+
+
 async def _session_backend_pid(database: Database) -> int:
     async with database.session() as session:
         return int((await session.execute(text("SELECT pg_backend_pid()"))).scalar_one())
@@ -143,12 +153,7 @@ async def test_a_session_is_not_handed_a_connection_the_server_closed_while_at_h
 ) -> None:
     await _both_at_hand(roomy)
     oldest, newest = (p.driver_connection.get_server_pid() for p in roomy._at_hand)
-    admin = await asyncpg.connect(database_url)
-    try:
-        await admin.execute("SELECT pg_terminate_backend($1)", oldest)
-    finally:
-        await admin.close()
-    await asyncio.sleep(0.2)  # the closed socket is seen by the event loop
+    await _terminate(database_url, oldest)
     # the dead one is dropped, and its place in the pool connects afresh for the session
     assert await _session_backend_pid(roomy) not in {oldest, newest}
     assert [p.driver_connection.get_server_pid() for p in roomy._at_hand] == [newest]
@@ -171,12 +176,7 @@ async def test_a_connection_at_hand_that_the_server_closed_is_not_lent(
     roomy: Database, database_url: str
 ) -> None:
     first = await _backend_pid(roomy)
-    admin = await asyncpg.connect(database_url)
-    try:
-        await admin.execute("SELECT pg_terminate_backend($1)", first)
-    finally:
-        await admin.close()
-    await asyncio.sleep(0.2)  # the closed socket is seen by the event loop
+    await _terminate(database_url, first)
     second = await _backend_pid(roomy)  # no error: the dead one was dropped, not lent
     assert second != first
 
