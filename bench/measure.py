@@ -35,7 +35,6 @@ class Outcome:
     scenario: Scenario
     runs: list[Run] = field(default_factory=list)
     half: Run | None = None  # the API alone at half its maximum rate
-    half_target: float = 0.0
     baseline_half: Run | None = None  # the baseline alone at half its own maximum rate
     peak_worker_rss: int = 0
     rss_growth: int = 0  # of the API's largest worker over the scenario
@@ -101,8 +100,7 @@ class Bench:
         return Run(server.name, result, sql, used[0] / wall, used[1] / wall, opened)
 
     def scenario(self, pair: dict[str, tuple[Server, Scenario]], sampler: MemorySampler) -> Outcome:
-        api, api_scenario = pair["api"]
-        outcome = Outcome(api_scenario)
+        outcome = Outcome(pair["api"][1])
         warm = wrk.Load(self.load.connections, self.plan.warmup_s, cpus=self.load.cpus)
         for server, scenario in pair.values():
             self._run(server, scenario, warm)
@@ -112,21 +110,21 @@ class Bench:
             for name in order:
                 server, scenario = pair[name]
                 outcome.runs.append(self._run(server, scenario, self.load))
-        outcome.half_target = outcome.rate("api") / 2
-        if outcome.half_target > 0:
-            outcome.half = self._half_rate(api, api_scenario, outcome.half_target, outcome.rate("api"))
-        baseline, baseline_scenario = pair["baseline"]
-        if (most := outcome.rate("baseline")) > 0:
-            outcome.baseline_half = self._half_rate(baseline, baseline_scenario, most / 2, most)
+        outcome.half = self._half_rate(*pair["api"], outcome.rate("api"))
+        outcome.baseline_half = self._half_rate(*pair["baseline"], outcome.rate("baseline"))
         memory = sampler.series["api"].between(started, time.monotonic())
         if memory:
             outcome.peak_worker_rss = max(s[2] for s in memory)
             outcome.rss_growth = memory[-1][2] - memory[0][2]
         return outcome
 
-    def _half_rate(self, server: Server, scenario: Scenario, target: float, maximum: float) -> Run:
-        """wrk has no rate option: each connection waits `delay` between requests, and there are
-        as many connections as it takes to reach the target (at least a few, to smooth rounding)."""
+    def _half_rate(self, server: Server, scenario: Scenario, maximum: float) -> Run | None:
+        """A run at half `maximum` (none when nothing was served). wrk has no rate option: each
+        connection waits `delay` between requests, and there are as many connections as it takes
+        to reach the target (at least a few, to smooth rounding)."""
+        target = maximum / 2
+        if target <= 0:
+            return None
         delay_ms = max(10, math.ceil(HALF_RATE_MIN_CONNECTIONS / target * 1000))
         cycle_s = delay_ms / 1000 + self.setup.workers / maximum
         connections = max(1, round(target * cycle_s))

@@ -83,6 +83,14 @@ def _idle(pooled: PoolProxiedConnection) -> bool:
     return driver is not None and not driver.is_closed() and not driver.is_in_transaction()
 
 
+def _release_all(connections: list[PoolProxiedConnection], invalidate: bool) -> None:
+    for pooled in connections:
+        if invalidate:
+            pooled.invalidate()
+        else:
+            pooled.close()
+
+
 class Database:
     def __init__(self, engine: AsyncEngine, *, keep_at_hand: int = 0) -> None:
         self.engine = engine
@@ -173,11 +181,11 @@ class Database:
         away) is dropped with every other one at hand."""
         if self.bound:
             return None
-        while self._at_hand:
+        if self._at_hand:
             pooled = self._at_hand.pop()
             if _idle(pooled):
                 return pooled
-            await greenlet_spawn(pooled.invalidate)
+            self._at_hand.append(pooled)  # the server went away: it took the others with it
             await self.drop_at_hand(invalidate=True)
         return await self.engine.raw_connection()
 
@@ -188,10 +196,11 @@ class Database:
         (no transaction open) and there is room, to the pool otherwise. `broken` (cut short
         mid-statement, or the server went away) invalidates it; `server_gone` those at hand too
         (a server that went away took them with it)."""
-        if broken:
+        if broken and server_gone:
+            self._at_hand.append(pooled)
+            await self.drop_at_hand(invalidate=True)
+        elif broken:
             await greenlet_spawn(pooled.invalidate)
-            if server_gone:
-                await self.drop_at_hand(invalidate=True)
         elif len(self._at_hand) < self._keep_at_hand and _idle(pooled):
             self._at_hand.append(pooled)
         else:
@@ -210,8 +219,8 @@ class Database:
     async def drop_at_hand(self, *, invalidate: bool = False) -> None:
         """Give the connections at hand back to the pool (invalidated: closed and replaced)."""
         at_hand, self._at_hand = self._at_hand, []
-        for pooled in at_hand:
-            await greenlet_spawn(pooled.invalidate if invalidate else pooled.close)
+        if at_hand:  # all of them in one greenlet: a switch each would cost more than the work
+            await greenlet_spawn(_release_all, at_hand, invalidate)
 
     async def ping(self, timeout_s: float = 2.0) -> None:
         """Raise unless the database answers a trivial query within `timeout_s`."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import replace
 from datetime import UTC, datetime
-from typing import Annotated, Any, cast
+from typing import Annotated, Any
 from uuid import UUID
 
 import msgspec
@@ -143,7 +143,8 @@ async def submit_lead(
     # the editions before the transaction: reloading them takes a connection of its own, which a
     # request must not wait for while it holds one (with every connection held by submissions
     # waiting so, none would be left for the reload, and all of them would fail together)
-    editions = await cast(TalentListCache, state.talent_list).editions()
+    cache: TalentListCache = state.talent_list
+    editions = await cache.editions()
 
     async def lead() -> NewLead:  # not for a replay
         return new_lead(data, edition_code_in(editions, data.profession))
