@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import cached_property
+from types import TracebackType
 
 from adapters.db.audit import DriverAuditLog
 from adapters.db.changes import SqlChangeLog
@@ -33,6 +34,21 @@ class SqlLeadsUnitOfWork(DriverUnitOfWork):
 
     async def __aenter__(self) -> SqlLeadsUnitOfWork:
         return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        try:
+            await super().__aexit__(exc_type, exc, tb)
+        finally:
+            # A store refers back to this unit of work (its `driver` and `session`): forgotten
+            # here, the two are freed when the use case lets go of them, not left to the cyclic
+            # collector (a lead read would otherwise leave seven objects of garbage behind).
+            for name in _STORES:
+                self.__dict__.pop(name, None)
+
+
+_STORES = ("leads", "idempotency", "audit", "changes")
 
 
 def lead_intake(database: Database, policy: Policy | None = None) -> LeadIntake:

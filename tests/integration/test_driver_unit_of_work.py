@@ -5,14 +5,18 @@ and its transaction must hold statements of both kinds."""
 from __future__ import annotations
 
 import asyncio
+import gc
+import weakref
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from uuid import uuid4
 
 import asyncpg
 import pytest
 from sqlalchemy import text
 
 from adapters.db.database import Database, PoolSettings
+from adapters.db.leads_uow import SqlLeadsUnitOfWork
 from adapters.db.uow import DriverUnitOfWork
 
 
@@ -193,3 +197,18 @@ async def test_a_cancelled_statement_keeps_nothing_at_hand(roomy: Database) -> N
     with pytest.raises(asyncio.CancelledError):
         await task
     assert await _backend_pid(roomy) != before  # the cut-short one was invalidated, not kept
+
+
+async def test_a_lead_unit_of_work_is_freed_as_soon_as_it_is_let_go(database: Database) -> None:
+    """Its stores refer back to it: forgotten when it ends, so a lead read leaves nothing for the
+    cyclic collector (which runs more often, and longer, with every cycle left behind)."""
+    gc.disable()  # only reference counting may free it here
+    try:
+        async with SqlLeadsUnitOfWork(database, atomic=False) as unit_of_work:
+            assert await unit_of_work.leads.get(uuid4()) is None
+            stores = (unit_of_work.leads, unit_of_work.idempotency, unit_of_work.audit, unit_of_work.changes)
+        freed = weakref.ref(unit_of_work)
+        del unit_of_work, stores
+        assert freed() is None
+    finally:
+        gc.enable()
