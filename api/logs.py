@@ -46,15 +46,22 @@ def format_exception_safely(exc: BaseException) -> str:
 
 
 _second: tuple[int, str] = (-1, "")
+_millisecond: tuple[int, str] = (-1, "")
 
 
 def timestamp(created: float) -> str:
-    """RFC 3339 UTC with milliseconds (the second's text kept: lines come many per second)."""
-    global _second
-    whole = int(created)
+    """RFC 3339 UTC with milliseconds (the last second's and millisecond's text kept: under load
+    lines come many per millisecond)."""
+    global _second, _millisecond
+    milliseconds = int(created * 1000)
+    if _millisecond[0] == milliseconds:
+        return _millisecond[1]
+    whole, fraction = divmod(milliseconds, 1000)
     if _second[0] != whole:
         _second = (whole, time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(whole)))
-    return f"{_second[1]}.{int((created - whole) * 1000):03d}Z"
+    text = f"{_second[1]}.{fraction:03d}Z"
+    _millisecond = (milliseconds, text)
+    return text
 
 
 def line_start(level: str, logger: str, msg: str, created: float) -> dict[str, Any]:
@@ -92,7 +99,7 @@ def direct_line(logger: logging.Logger) -> BatchedStreamHandler | None:
 
 
 FLUSH_AFTER_S = 0.1
-FLUSH_AT_CHARS = 64 * 1024
+FLUSH_AT_BYTES = 64 * 1024
 
 
 class BatchedStreamHandler(logging.StreamHandler):  # type: ignore[type-arg]
@@ -101,12 +108,12 @@ class BatchedStreamHandler(logging.StreamHandler):  # type: ignore[type-arg]
     that write was some 5 % of a small request's time); a line at WARNING or above goes out at
     once, with those before it. Outside a running loop, or from another thread, a line is
     written at once. `flush()` writes what is pending: the app's shutdown and `logging.shutdown`
-    at exit call it."""
+    at exit call it. Pending lines are kept as UTF-8 in one buffer (a direct line is encoded
+    straight into it) and written to the stream's binary buffer when it has one."""
 
     def __init__(self, stream: Any = None) -> None:
         super().__init__(stream)
-        self._pending: list[str] = []
-        self._chars = 0
+        self._pending = bytearray()
         self._timer: asyncio.TimerHandle | None = None
         self._timer_loop: asyncio.AbstractEventLoop | None = None
 
@@ -116,18 +123,19 @@ class BatchedStreamHandler(logging.StreamHandler):  # type: ignore[type-arg]
         except Exception:
             self.handleError(record)
             return
-        self.write(line, urgent=record.levelno >= logging.WARNING)  # Handler.handle holds the lock
+        self._pending += line.encode("utf-8", "backslashreplace")  # Handler.handle holds the lock
+        self._pending += b"\n"
+        self._written(urgent=record.levelno >= logging.WARNING)
 
     def write_line(self, fields: dict[str, Any]) -> None:
         """A line made of `fields` (which start with `line_start()`), written as `emit` writes one."""
-        line = _encoder.encode(fields).decode()
         with self.lock:  # type: ignore[union-attr]
-            self.write(line)
+            _encoder.encode_into(fields, self._pending, -1)
+            self._pending += b"\n"
+            self._written()
 
-    def write(self, line: str, *, urgent: bool = False) -> None:
-        self._pending.append(line)
-        self._chars += len(line)
-        if urgent or self._chars >= FLUSH_AT_CHARS:
+    def _written(self, *, urgent: bool = False) -> None:
+        if urgent or len(self._pending) >= FLUSH_AT_BYTES:
             self.flush()
             return
         try:
@@ -146,9 +154,14 @@ class BatchedStreamHandler(logging.StreamHandler):  # type: ignore[type-arg]
 
     def flush(self) -> None:
         if self._pending:
-            lines, self._pending, self._chars = self._pending, [], 0
+            data, self._pending = bytes(self._pending), bytearray()
             try:
-                self.stream.write("\n".join(lines) + "\n")
+                binary = getattr(self.stream, "buffer", None)
+                if binary is None:  # a text-only stream (io.StringIO)
+                    self.stream.write(data.decode("utf-8"))
+                else:
+                    self.stream.flush()  # what others wrote to it as text goes first
+                    binary.write(data)
             except Exception:  # a closed or broken stdout loses log lines, never a request
                 return
         super().flush()

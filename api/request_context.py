@@ -11,7 +11,7 @@ from contextvars import ContextVar
 
 from litestar.types import ASGIApp, HTTPScope, Message, Receive, Scope, Send
 
-from api.logs import direct_line, line_start
+from api.logs import direct_line, timestamp
 from api.quotas import STATE_KEY as RATE_LIMIT_KEY
 from api.quotas import rate_limit_headers
 from api.security_headers import SecurityHeaders, add_security_headers
@@ -86,17 +86,18 @@ class RequestEdge:
             await self.app(scope, receive, send_answer)
         finally:
             current_request_id.reset(token)
+            duration_ms = round((time.perf_counter() - started) * 1000, 3)
+            route = scope.get("path_template") or "(unmatched)"
             direct = direct_line(access_log)
-            # only our stdout handler listens: the same line without a LogRecord
-            fields = line_start("info", ACCESS, "request", time.time()) if direct is not None else {}
-            fields["method"] = scope["method"]
-            fields["route"] = scope.get("path_template") or "(unmatched)"
-            fields["path"] = scope["path"]
-            fields["status"] = status
-            fields["duration_ms"] = round((time.perf_counter() - started) * 1000, 3)
-            fields["request_id"] = request_id
-            fields["client_id"] = state.get("client_id")
             if direct is None:  # others listen (or the level is off): a record, as any log
+                fields = {
+                    "method": scope["method"], "route": route, "path": scope["path"], "status": status,
+                    "duration_ms": duration_ms, "request_id": request_id, "client_id": state.get("client_id"),
+                }  # fmt: skip
                 access_log.info("request", extra=fields)
-            else:
-                direct.write_line(fields)
+            else:  # only our stdout handler listens: the same line, without a LogRecord
+                direct.write_line({
+                    "ts": timestamp(time.time()), "level": "info", "logger": ACCESS, "msg": "request",
+                    "method": scope["method"], "route": route, "path": scope["path"], "status": status,
+                    "duration_ms": duration_ms, "request_id": request_id, "client_id": state.get("client_id"),
+                })  # fmt: skip

@@ -9,6 +9,8 @@ import json
 import logging
 import time
 import uuid
+from datetime import datetime
+from typing import Any
 
 from api.logs import BatchedStreamHandler, JsonFormatter, direct_line, line_start
 
@@ -91,3 +93,64 @@ def test_outside_a_loop_a_line_is_written_at_once() -> None:
     _, child, _, out = _loggers()
     child.info("now")
     assert json.loads(out.getvalue())["msg"] == "now"
+
+
+async def test_the_request_edge_writes_the_line_a_record_would() -> None:
+    """The access line as RequestEdge writes it directly, and as the formatter writes its record
+    when something else listens too: the same fields, in the same order."""
+    from api.request_context import ACCESS, RequestEdge
+    from api.security_headers import SecurityHeaders
+
+    async def app(scope: Any, receive: Any, send: Any) -> None:
+        scope["path_template"] = "/v1/things/{id}"
+        scope["state"]["client_id"] = "hkte_client"
+        await send({"type": "http.response.start", "status": 204, "headers": []})
+        await send({"type": "http.response.body", "body": b""})
+
+    async def ignore(message: Any) -> None:
+        return None
+
+    async def nothing() -> Any:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    edge = RequestEdge(app, SecurityHeaders(https=False))
+    hkte = logging.getLogger("hkte")
+    saved = hkte.handlers[:], hkte.level, hkte.propagate
+    out = io.StringIO()
+    handler = BatchedStreamHandler(out)
+    handler.setFormatter(JsonFormatter())
+    hkte.handlers[:] = [handler]
+    hkte.setLevel(logging.INFO)
+    hkte.propagate = False
+    try:
+        lines = []
+        for listener in (None, logging.NullHandler()):  # alone: direct; with another: a record
+            if listener is not None:
+                hkte.addHandler(listener)
+            assert (direct_line(logging.getLogger(ACCESS)) is handler) == (listener is None)
+            headers = [(b"x-request-id", b"req-1")]
+            scope = {"type": "http", "method": "GET", "path": "/v1/things/7", "headers": headers}
+            await edge(scope, nothing, ignore)
+            handler.flush()
+            lines.append(json.loads(out.getvalue().splitlines()[-1]))
+    finally:
+        hkte.handlers[:], level, hkte.propagate = saved[0], saved[1], saved[2]
+        hkte.setLevel(level)
+    direct, by_record = lines
+    for line in lines:
+        written = datetime.fromisoformat(line.pop("ts").replace("Z", "+00:00"))
+        assert abs(written.timestamp() - time.time()) < 60
+        assert line.pop("duration_ms") >= 0
+    assert direct == by_record
+    assert direct == {
+        "level": "info",
+        "logger": ACCESS,
+        "msg": "request",
+        "method": "GET",
+        "route": "/v1/things/{id}",
+        "path": "/v1/things/7",
+        "status": 204,
+        "request_id": "req-1",
+        "client_id": "hkte_client",
+    }
+    assert list(direct) == list(by_record)
