@@ -109,7 +109,7 @@ class BatchedStreamHandler(logging.StreamHandler):  # type: ignore[type-arg]
     once, with those before it. Outside a running loop, or from another thread, a line is
     written at once. `flush()` writes what is pending: the app's shutdown and `logging.shutdown`
     at exit call it. Pending lines are kept as UTF-8 in one buffer (a direct line is encoded
-    straight into it) and written to the stream's binary buffer when it has one."""
+    straight into it, no string per line)."""
 
     def __init__(self, stream: Any = None) -> None:
         super().__init__(stream)
@@ -128,9 +128,15 @@ class BatchedStreamHandler(logging.StreamHandler):  # type: ignore[type-arg]
         self._written(urgent=record.levelno >= logging.WARNING)
 
     def write_line(self, fields: dict[str, Any]) -> None:
-        """A line made of `fields` (which start with `line_start()`), written as `emit` writes one."""
+        """A line made of `fields` (the fields of `line_start()` first, then the line's own),
+        written as `emit` writes one."""
         with self.lock:  # type: ignore[union-attr]
-            _encoder.encode_into(fields, self._pending, -1)
+            end = len(self._pending)
+            try:
+                _encoder.encode_into(fields, self._pending, -1)
+            except Exception:
+                del self._pending[end:]  # nothing of a line that could not be encoded
+                raise
             self._pending += b"\n"
             self._written()
 
@@ -155,13 +161,8 @@ class BatchedStreamHandler(logging.StreamHandler):  # type: ignore[type-arg]
     def flush(self) -> None:
         if self._pending:
             data, self._pending = bytes(self._pending), bytearray()
-            try:
-                binary = getattr(self.stream, "buffer", None)
-                if binary is None:  # a text-only stream (io.StringIO)
-                    self.stream.write(data.decode("utf-8"))
-                else:
-                    self.stream.flush()  # what others wrote to it as text goes first
-                    binary.write(data)
+            try:  # as text, one write per batch (the stream may be text only, or unbuffered)
+                self.stream.write(data.decode("utf-8"))
             except Exception:  # a closed or broken stdout loses log lines, never a request
                 return
         super().flush()

@@ -154,3 +154,17 @@ async def test_the_request_edge_writes_the_line_a_record_would() -> None:
         "client_id": "hkte_client",
     }
     assert list(direct) == list(by_record)
+
+
+def test_a_line_that_cannot_be_encoded_leaves_nothing_behind() -> None:
+    _, _, handler, out = _loggers()
+    handler.write_line({**line_start("info", "hkte.access", "request", time.time()), "n": 1})
+    try:
+        handler.write_line({"n": object()})
+    except TypeError:
+        pass
+    else:
+        raise AssertionError("an object msgspec cannot encode was encoded")
+    handler.write_line({"n": 3})
+    handler.flush()
+    assert [json.loads(line)["n"] for line in out.getvalue().splitlines()] == [1, 3]
