@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import datetime
+from types import SimpleNamespace
 from typing import Any, cast
 
 import asyncpg
@@ -35,14 +37,24 @@ _CLIENT_COLUMNS = (
 )
 
 
+@functools.cache  # a handful of distinct sets: each token request maps its client's
+def _scopes(values: tuple[str, ...]) -> frozenset[Scope]:
+    return frozenset(Scope(s) for s in values)
+
+
+@functools.cache
+def _auth_methods(values: tuple[str, ...]) -> frozenset[AuthMethod]:
+    return frozenset(AuthMethod(m) for m in values)
+
+
 def client_from_row(row: OAuthClientRow | Row[Any]) -> OAuthClient:
     return OAuthClient(
         id=row.id,
         client_id=row.client_id,
         partner_id=row.partner_id,
         name=row.name,
-        scopes=frozenset(Scope(s) for s in row.scopes),
-        auth_methods=frozenset(AuthMethod(m) for m in row.auth_methods),
+        scopes=_scopes(tuple(row.scopes)),
+        auth_methods=_auth_methods(tuple(row.auth_methods)),
         status=ClientStatus(row.status),
         rate_limit_tier=RateLimitTier(row.rate_limit_tier),
         jwks=row.jwks,
@@ -170,22 +182,12 @@ def _credentials(row: Row[Any, *tuple[Any, ...]]) -> ClientCredentials:
 _CREDENTIALS_ON_DRIVER = DriverStatement.of(CREDENTIALS)
 
 
-class _Columns:
-    """An asyncpg record read by attribute, as the row mappers above read SQLAlchemy rows."""
-
-    __slots__ = ("_record",)
-
-    def __init__(self, record: asyncpg.Record) -> None:
-        self._record = record
-
-    def __getattr__(self, name: str) -> Any:
-        return self._record[name]
-
-
 async def load_credentials(driver: asyncpg.Connection, client_ids: list[str]) -> dict[str, ClientCredentials]:
     """The clients named, with their partner and live secret hashes: one prepared statement."""
     if not client_ids:
         return {}
     statement = _CREDENTIALS_ON_DRIVER
     rows = await driver.fetch(statement.sql, *statement.args({"client_ids": client_ids}))
-    return {row["client_id"]: _credentials(cast(Any, _Columns(row))) for row in rows}
+    # read by attribute, as the row mappers above read SQLAlchemy rows: a namespace of the record's
+    # columns (a `__getattr__` adapter fails a normal lookup first, for each of some 25 columns)
+    return {row["client_id"]: _credentials(cast(Any, SimpleNamespace(**row))) for row in rows}
