@@ -160,7 +160,7 @@ class BatchedStreamHandler(logging.StreamHandler):  # type: ignore[type-arg]
 
     def flush(self) -> None:
         if self._pending:
-            data, self._pending = bytes(self._pending), bytearray()
+            data, self._pending = self._pending, bytearray()
             try:  # as text, one write per batch (the stream may be text only, or unbuffered)
                 self.stream.write(data.decode("utf-8"))
             except Exception:  # a closed or broken stdout loses log lines, never a request

@@ -11,7 +11,7 @@ from contextvars import ContextVar
 
 from litestar.types import ASGIApp, HTTPScope, Message, Receive, Scope, Send
 
-from api.logs import direct_line, timestamp
+from api.logs import direct_line, line_start
 from api.quotas import STATE_KEY as RATE_LIMIT_KEY
 from api.quotas import rate_limit_headers
 from api.security_headers import SecurityHeaders, add_security_headers
@@ -86,18 +86,17 @@ class RequestEdge:
             await self.app(scope, receive, send_answer)
         finally:
             current_request_id.reset(token)
-            duration_ms = round((time.perf_counter() - started) * 1000, 3)
-            route = scope.get("path_template") or "(unmatched)"
+            fields = {
+                "method": scope["method"],
+                "route": scope.get("path_template") or "(unmatched)",
+                "path": scope["path"],
+                "status": status,
+                "duration_ms": round((time.perf_counter() - started) * 1000, 3),
+                "request_id": request_id,
+                "client_id": state.get("client_id"),
+            }
             direct = direct_line(access_log)
             if direct is None:  # others listen (or the level is off): a record, as any log
-                fields = {
-                    "method": scope["method"], "route": route, "path": scope["path"], "status": status,
-                    "duration_ms": duration_ms, "request_id": request_id, "client_id": state.get("client_id"),
-                }  # fmt: skip
                 access_log.info("request", extra=fields)
             else:  # only our stdout handler listens: the same line, without a LogRecord
-                direct.write_line({
-                    "ts": timestamp(time.time()), "level": "info", "logger": ACCESS, "msg": "request",
-                    "method": scope["method"], "route": route, "path": scope["path"], "status": status,
-                    "duration_ms": duration_ms, "request_id": request_id, "client_id": state.get("client_id"),
-                })  # fmt: skip
+                direct.write_line(line_start("info", ACCESS, "request", time.time()) | fields)

@@ -48,7 +48,10 @@ class SqlLeadsUnitOfWork(DriverUnitOfWork):
                 self.__dict__.pop(name, None)
 
 
-_STORES = ("leads", "idempotency", "audit", "changes")
+# the stores: every cached property of the unit of work
+_STORES = tuple(
+    name for name, member in vars(SqlLeadsUnitOfWork).items() if isinstance(member, cached_property)
+)
 
 
 def lead_intake(database: Database, policy: Policy | None = None) -> LeadIntake:

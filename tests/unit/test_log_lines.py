@@ -115,7 +115,7 @@ async def test_the_request_edge_writes_the_line_a_record_would() -> None:
 
     edge = RequestEdge(app, SecurityHeaders(https=False))
     hkte = logging.getLogger("hkte")
-    saved = hkte.handlers[:], hkte.level, hkte.propagate
+    handlers, level, propagate = hkte.handlers[:], hkte.level, hkte.propagate
     out = io.StringIO()
     handler = BatchedStreamHandler(out)
     handler.setFormatter(JsonFormatter())
@@ -134,7 +134,7 @@ async def test_the_request_edge_writes_the_line_a_record_would() -> None:
             handler.flush()
             lines.append(json.loads(out.getvalue().splitlines()[-1]))
     finally:
-        hkte.handlers[:], level, hkte.propagate = saved[0], saved[1], saved[2]
+        hkte.handlers[:], hkte.propagate = handlers, propagate
         hkte.setLevel(level)
     direct, by_record = lines
     for line in lines:
