@@ -11,7 +11,6 @@ from datetime import timedelta
 from typing import Any
 
 from litestar import Litestar, Request, Response
-from litestar.datastructures import State
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin
 from litestar.openapi.spec import Components, Contact, Server
@@ -33,6 +32,7 @@ from adapters.oauth.state import AuthState
 from adapters.oauth.tokens import AccessTokens, TokenPolicy
 from adapters.quotas import SharedQuotas
 from adapters.webhooks.targets import NetworkGuard
+from api.app_state import AppState
 from api.auth import SCHEME, check_access, security_scheme
 from api.cors import Cors
 from api.docs_ui import LocalSwaggerUI, swagger_assets
@@ -188,7 +188,7 @@ def create_app(settings: Settings | None = None, *, database: Database | None = 
         TokenPolicy(settings.issuer, settings.audience, settings.token_lifetime_seconds), auth
     )
 
-    state = State(
+    state = AppState(
         {
             "settings": settings,
             "auth": auth,
