@@ -83,7 +83,9 @@ async def _admitted(state: Any, scope: dict[str, Any], needed: Scope, template: 
     if not decision.allowed:
         return None  # the framework refuses it (429), counted once more: it is over the limit anyway
     request_state = scope.setdefault("state", {})
-    request_state.update({"principal": principal, "client_id": principal.client_id, STATE_KEY: decision})
+    request_state["principal"] = principal
+    request_state["client_id"] = principal.client_id
+    request_state[STATE_KEY] = decision
     scope["path_template"] = template
     return principal
 

@@ -5,12 +5,13 @@ falls in without talking to the others; the counts themselves are shared (see th
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Quota:
+class Quota(NamedTuple):
+    """A tuple: its hash (the RateLimit-Policy field is made once per quota) is the tuple's own,
+    not a generated method."""
+
     policy: str  # named in the RateLimit-Policy header, e.g. "standard"
     limit: int
     window_s: int
