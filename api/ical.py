@@ -15,6 +15,7 @@ from uuid import UUID
 from zoneinfo import ZoneInfo
 
 from domain.events import AttendanceMode, Event, EventDetails, EventStatus
+from domain.events import zone as time_zone
 from domain.i18n import Language, LocalizedText
 
 PRODID = "-//Hong Kong Talent Engage//HKTE Partner API//EN"
@@ -115,7 +116,7 @@ def _utc(instant: datetime) -> str:
 
 
 def _local(name: str, instant: datetime, tzid: str) -> str:
-    local = instant.astimezone(ZoneInfo(tzid))
+    local = instant.astimezone(time_zone(tzid))
     # A wall time repeated when clocks go back means its first occurrence (§3.3.5); an instant in
     # the second one can only be written in UTC.
     if local.replace(fold=0).utcoffset() != local.utcoffset():
@@ -149,7 +150,7 @@ def _fold(line: str) -> bytes:
 
 
 def _vtimezone(tzid: str, events: Sequence[EventDetails]) -> list[str]:
-    zone = ZoneInfo(tzid)
+    zone = time_zone(tzid)
     start = (min(d.starts_at for d in events) - MARGIN).astimezone(UTC).replace(second=0, microsecond=0)
     changes = list(_transitions(zone, start, max(d.ends_at for d in events) + MARGIN))
     # The tz database gives Ireland (and Morocco in Ramadan) a negative dst() in winter, their law

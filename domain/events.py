@@ -109,11 +109,23 @@ class EventDetails:
         check_details(self)
 
 
+_ZONES: dict[str, ZoneInfo] = {}
+
+
 def zone(name: str) -> ZoneInfo:
+    """The IANA zone `name`, kept once found. ZoneInfo keeps only the last eight zones asked for
+    (and those still referenced): a listing of events in more zones than that read each zone's
+    file from disk again, for every event (most of a page's time)."""
     try:
-        return ZoneInfo(name)
+        return _ZONES[name]
+    except KeyError:
+        pass
+    try:
+        found = ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
         raise InvalidValue("timezone", f"{name!r} is not an IANA time zone such as Asia/Hong_Kong") from None
+    _ZONES[name] = found  # bounded: only names of files in the time zone database are found
+    return found
 
 
 def check_details(d: EventDetails) -> None:

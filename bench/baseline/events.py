@@ -37,12 +37,22 @@ def fingerprint(country: str, sector: str, language: str) -> bytes:
     return hashlib.blake2b(msgspec.msgpack.encode(values), digest_size=12).digest()
 
 
+_ZONES: dict[str, ZoneInfo] = {}  # as domain.events.zone: ZoneInfo itself keeps only the last eight
+
+
+def _zone(name: str) -> ZoneInfo:
+    found = _ZONES.get(name)
+    if found is None:
+        found = _ZONES[name] = ZoneInfo(name)
+    return found
+
+
 def _partner(item: dict[str, Any]) -> EventPartner:
     return EventPartner(id=item["id"], code=item["code"], name=Text(en=item["en"]))
 
 
 def event_out(row: asyncpg.Record, base_url: str) -> EventOut:
-    tz = ZoneInfo(row["timezone"])
+    tz = _zone(row["timezone"])
     by_id = {item["id"]: item for item in row["partners"]}
     url = f"{base_url}/v1/events/{row['id']}"
     previous = row["previous_starts_at"]

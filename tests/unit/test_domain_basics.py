@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+import gc
 import time
+import weakref
 from datetime import UTC, datetime
 
 import pytest
 
 from domain.errors import InvalidValue
+from domain.events import zone
 from domain.i18n import Language, LocalizedText
 from domain.ids import new_id
 from domain.partners import Partner, PartnerStatus, PartnerType
@@ -58,3 +61,30 @@ def test_partner_codes_and_countries_are_checked() -> None:
 def test_only_hkte_itself_is_staff() -> None:
     assert _partner(type=PartnerType.HKTE, code="hkte", country="HK").is_staff
     assert not _partner().is_staff
+
+
+def test_a_time_zone_once_found_is_kept_and_a_bad_name_is_refused() -> None:
+    # ZoneInfo keeps only the last eight zones asked for: an event listing in more zones than that
+    # read the tz database's files again for every event, unless the zone is kept
+    london = weakref.ref(zone("Europe/London"))
+    others = [
+        "Asia/Tokyo",
+        "Asia/Seoul",
+        "Asia/Singapore",
+        "Asia/Dubai",
+        "Europe/Paris",
+        "Europe/Berlin",
+        "America/New_York",
+        "America/Toronto",
+        "Australia/Sydney",
+        "Africa/Nairobi",
+        "Asia/Kolkata",
+    ]
+    for name in others:
+        zone(name)
+    gc.collect()
+    assert london() is not None
+    assert zone("Europe/London") is london()
+    for bad in ("Mars/Olympus_Mons", "../etc/passwd", ""):
+        with pytest.raises(InvalidValue, match="IANA time zone"):
+            zone(bad)
