@@ -62,7 +62,7 @@ chaos: $(STAMP)
 	HKTE_CHAOS_LEADS=$${HKTE_CHAOS_LEADS:-2000} HKTE_CHAOS_CONCURRENCY=$${HKTE_CHAOS_CONCURRENCY:-50} \
 		$(BIN)/pytest -p no:cacheprovider -s tests/chaos
 
-# BENCH_SMOKE=1 for a short run; BENCH_SECONDS, BENCH_ROUNDS and BENCH_WORKERS tune the full one
+# BENCH_SMOKE=1 for a short run; BENCH_SECONDS, BENCH_ROUNDS, BENCH_HALF_RATE_SECONDS and BENCH_WORKERS tune the full one
 bench: $(STAMP)
 	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 	$(BIN)/python -m bench

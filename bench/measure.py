@@ -51,6 +51,12 @@ class Outcome:
         baseline = self.rate("baseline")
         return self.rate("api") / baseline if baseline else 0.0
 
+    def round_ratios(self) -> list[float]:
+        """Each round's API rate over the baseline's run next to it (the spread the host gives)."""
+        pairs = [self.runs[i : i + 2] for i in range(0, len(self.runs) - 1, 2)]
+        rates = [{r.server: r.result.rate for r in pair} for pair in pairs]
+        return [r["api"] / r["baseline"] for r in rates if r.get("baseline") and "api" in r]
+
     def errors(self, server: str) -> int:
         half = self.half if server == "api" else self.baseline_half
         runs = self.of(server) + ([half] if half else [])
@@ -119,17 +125,25 @@ class Bench:
         return outcome
 
     def _half_rate(self, server: Server, scenario: Scenario, maximum: float) -> Run | None:
-        """A run at half `maximum` (none when nothing was served). wrk has no rate option: each
-        connection waits `delay` between requests, and there are as many connections as it takes
-        to reach the target (at least a few, to smooth rounding)."""
-        target = maximum / 2
-        if target <= 0:
-            return None
-        delay_ms = max(10, math.ceil(HALF_RATE_MIN_CONNECTIONS / target * 1000))
-        cycle_s = delay_ms / 1000 + self.setup.workers / maximum
-        connections = max(1, round(target * cycle_s))
-        load = wrk.Load(connections, self.plan.half_rate_s, cpus=self.load.cpus)
-        return self._run(server, scenario, load, delay_ms)
+        """A run at half `maximum` (none when nothing was served)."""
+        half = half_rate_load(maximum, self.setup.workers, self.plan.half_rate_s, self.load.cpus)
+        return None if half is None else self._run(server, scenario, *half)
+
+
+def half_rate_load(
+    maximum: float, workers: int, seconds: float, cpus: set[int] | None
+) -> tuple[wrk.Load, int] | None:
+    """The load and the per-connection delay (ms) that drive a server at half `maximum` req/s
+    (None when nothing was served). wrk has no rate option: each connection waits `delay`
+    between requests, and there are as many connections as it takes to reach the target (at
+    least a few, to smooth rounding)."""
+    target = maximum / 2
+    if target <= 0:
+        return None
+    delay_ms = max(10, math.ceil(HALF_RATE_MIN_CONNECTIONS / target * 1000))
+    cycle_s = delay_ms / 1000 + workers / maximum
+    connections = max(1, round(target * cycle_s))
+    return wrk.Load(connections, seconds, cpus=cpus), delay_ms
 
 
 def mib(value: int) -> float:

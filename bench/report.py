@@ -159,6 +159,12 @@ def markdown(report: Report) -> str:
             f"{mib(s.rss_end - s.rss_start):+.1f} MiB; target ≤ {MAX_RSS_MIB} MiB and flat). "
             f"Baseline peak: {mib(s.baseline_rss_peak):.0f} MiB.",
             "",
+            "Ratio by round (each API run over the baseline run next to it): "
+            + "; ".join(
+                f"{o.scenario.key} {', '.join(f'{r:.2f}' for r in o.round_ratios())}" for o in s.outcomes
+            )
+            + ".",
+            "",
         ]
         if s.differences:
             lines += [
@@ -220,6 +226,7 @@ def as_json(report: Report) -> bytes:
                                 "key": o.scenario.key,
                                 "title": o.scenario.title,
                                 "ratio": o.ratio,
+                                "round_ratios": o.round_ratios(),
                                 "runs": [run(r) for r in o.runs],
                                 "half_rate": run(o.half) if o.half else None,
                                 "baseline_half_rate": run(o.baseline_half) if o.baseline_half else None,

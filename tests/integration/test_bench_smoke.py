@@ -52,6 +52,9 @@ def test_the_smoke_benchmark_runs_every_scenario_on_both_servers_without_errors(
             assert run["requests"] > 0, (scenario["key"], run["server"])
             assert run["errors"] == 0, (scenario["key"], run)
         assert scenario["peak_worker_rss"] > 0
+        # one ratio per round, each of an API run and the baseline run next to it
+        assert len(scenario["round_ratios"]) == len(runs) // 2 >= 1, scenario["key"]
+        assert all(r > 0 for r in scenario["round_ratios"]), scenario["key"]
 
     [table] = tmp_path.glob("*-smoke.md")
     text = table.read_text()
@@ -59,3 +62,5 @@ def test_the_smoke_benchmark_runs_every_scenario_on_both_servers_without_errors(
     for scenario in setup["scenarios"]:
         assert f"| {scenario['title']} |" in text
     assert "- cpu: " in text, "the machine is described"
+    ratios_line = next(line for line in text.splitlines() if line.startswith("Ratio by round"))
+    assert all(f"{key} " in ratios_line for key in SCENARIOS)
