@@ -61,7 +61,8 @@ def _half_rates(
     p99: dict[str, list[str]] = {name: [] for name in pair}
     for turn in range(times):
         for name in sorted(pair, reverse=turn % 2 == 1):
-            half = half_rate_load(rate[name], 1, load.seconds, load.cpus)
+            server, _ = pair[name]
+            half = half_rate_load(rate[name], server.workers, load.seconds, load.cpus)
             if half is not None:
                 result, _ = _run(*pair[name], wrk_path, *half)
                 p99[name].append(f"{result.p99_us / 1000:.1f}")

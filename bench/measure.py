@@ -53,9 +53,8 @@ class Outcome:
 
     def round_ratios(self) -> list[float]:
         """Each round's API rate over the baseline's run next to it (the spread the host gives)."""
-        pairs = [self.runs[i : i + 2] for i in range(0, len(self.runs) - 1, 2)]
-        rates = [{r.server: r.result.rate for r in pair} for pair in pairs]
-        return [r["api"] / r["baseline"] for r in rates if r.get("baseline") and "api" in r]
+        pairs = zip(self.of("api"), self.of("baseline"), strict=False)  # each in round order
+        return [a.result.rate / b.result.rate for a, b in pairs if b.result.rate]
 
     def errors(self, server: str) -> int:
         half = self.half if server == "api" else self.baseline_half

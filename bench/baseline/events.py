@@ -11,7 +11,6 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 from uuid import UUID
-from zoneinfo import ZoneInfo
 
 import asyncpg
 import msgspec
@@ -20,6 +19,7 @@ from bench.baseline import sql
 from bench.baseline.catalog import english
 from bench.baseline.http import Answer, Request, cached, problem, strong_etag
 from bench.baseline.wire import EventOut, EventPage, EventPartner, Text, VenueOut
+from domain.events import zone  # kept once found, as the API's listings keep them
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 SUPPORTED = {"country", "sector", "language", "cursor"}
@@ -37,22 +37,12 @@ def fingerprint(country: str, sector: str, language: str) -> bytes:
     return hashlib.blake2b(msgspec.msgpack.encode(values), digest_size=12).digest()
 
 
-_ZONES: dict[str, ZoneInfo] = {}  # as domain.events.zone: ZoneInfo itself keeps only the last eight
-
-
-def _zone(name: str) -> ZoneInfo:
-    found = _ZONES.get(name)
-    if found is None:
-        found = _ZONES[name] = ZoneInfo(name)
-    return found
-
-
 def _partner(item: dict[str, Any]) -> EventPartner:
     return EventPartner(id=item["id"], code=item["code"], name=Text(en=item["en"]))
 
 
 def event_out(row: asyncpg.Record, base_url: str) -> EventOut:
-    tz = _zone(row["timezone"])
+    tz = zone(row["timezone"])
     by_id = {item["id"]: item for item in row["partners"]}
     url = f"{base_url}/v1/events/{row['id']}"
     previous = row["previous_starts_at"]
