@@ -17,6 +17,7 @@ from typing import Any
 from authlib.oauth2.rfc6749 import AuthorizationServer, ClientMixin, OAuth2Payload, OAuth2Request
 from authlib.oauth2.rfc6749.errors import InvalidClientError, InvalidScopeError
 from authlib.oauth2.rfc6749.grants import ClientCredentialsGrant
+from authlib.oauth2.rfc6749.util import extract_basic_authorization
 from authlib.oauth2.rfc7009 import RevocationEndpoint
 from authlib.oauth2.rfc7523 import JWTBearerClientAssertion
 from authlib.oauth2.rfc7662 import IntrospectionEndpoint
@@ -33,6 +34,8 @@ from domain.scopes import Scope, parse_scopes
 ASSERTION_MAX_LIFETIME_S = 300
 ASSERTION_ALGORITHMS = ["RS256", "PS256", "ES256", "Ed25519"]
 ALL_METHODS = [m.value for m in AuthMethod]
+GRANT_TYPE = ClientCredentialsGrant.GRANT_TYPE
+PLAIN_FORM = {"grant_type": [GRANT_TYPE]}
 
 
 @dataclass
@@ -224,6 +227,31 @@ class TokenServer(AuthorizationServer):
         self.register_token_generator("client_credentials", self._generate)
         self.register_endpoint(JwtRevocation)
         self.register_endpoint(JwtIntrospection)
+
+    def plain_token_response(self, headers: Any, form: dict[str, list[str]]) -> Any:
+        """`create_token_response` for the request nearly every partner sends (the client
+        credentials grant, the client's secret in a Basic header, no scope: all its scopes), as
+        Authlib would answer it when it succeeds, without its generic machinery (the request
+        object, the grant and method lookups: 35-60 µs a token). It asks the same questions of
+        the same client object, in Authlib's order, and gives the same answer; None for any other
+        request and for any question answered no, which the caller then hands to Authlib (whose
+        refusal is the one the client gets). Needs the exchange bound, as Authlib does."""
+        if form != PLAIN_FORM:
+            return None
+        client_id, secret = extract_basic_authorization(headers)  # as Authlib reads the header
+        if not client_id or not secret:
+            return None
+        client = self.query_client(client_id)
+        if (
+            client is None
+            or not client.check_client_secret(secret)
+            or not client.check_endpoint_auth_method(AuthMethod.CLIENT_SECRET_BASIC.value, "token")
+            or not client.check_grant_type(GRANT_TYPE)
+        ):
+            return None
+        token = self.generate_token(GRANT_TYPE, client, scope=None, include_refresh_token=False)
+        _exchange.get().authenticated = client.get_client_id()  # what save_token records
+        return self.handle_response(200, token, ScopedClientCredentialsGrant.TOKEN_RESPONSE_HEADER)
 
     def query_client(self, client_id: str) -> PreloadedClient | None:
         exchange = _exchange.get()

@@ -154,7 +154,7 @@ class OAuthService:
         async with DriverUnitOfWork(self.database) as unit_of_work:
             conn = await unit_of_work.driver()
             exchange = Exchange(await load_credentials(conn, names), self.pepper)
-            answer = self._run_authlib(endpoint, FormRequest("POST", uri, headers, form), exchange)
+            answer = self._run_authlib(endpoint, uri, headers, form, exchange)
             if answer.status == 200 and not await self._claim_jtis(conn, exchange):
                 answer = _error(401, "invalid_client", "the client assertion was already used")
                 exchange.issued.clear()
@@ -175,22 +175,30 @@ class OAuthService:
             await unit_of_work.commit()
         return answer
 
-    def _run_authlib(self, endpoint: str, request: FormRequest, exchange: Exchange) -> OAuthAnswer:
-        token = bind_exchange(exchange)
+    def _run_authlib(
+        self, endpoint: str, uri: str, headers: Any, form: dict[str, list[str]], exchange: Exchange
+    ) -> OAuthAnswer:
+        """Authlib's answer; for the plain token request, the same answer made without its
+        generic machinery (`TokenServer.plain_token_response`), Authlib asked when that declines."""
+        bound = bind_exchange(exchange)
         try:
-            if endpoint == "token":
-                status, body, headers = self.server.create_token_response(request)
-            else:
-                status, body, headers = self.server.create_endpoint_response(endpoint, request)
+            answered = self.server.plain_token_response(headers, form) if endpoint == "token" else None
+            if answered is None:
+                request = FormRequest("POST", uri, headers, form)
+                if endpoint == "token":
+                    answered = self.server.create_token_response(request)
+                else:
+                    answered = self.server.create_endpoint_response(endpoint, request)
         finally:
-            unbind_exchange(token)
+            unbind_exchange(bound)
+        status, body, response_headers = answered
         if isinstance(body, list):  # Authlib errors come as a list of pairs
             body = dict(body)
         if isinstance(body, dict) and body.get("error") == "invalid_client":
             return _error(
                 401, "invalid_client", str(body.get("error_description", "client authentication failed"))
             )
-        return OAuthAnswer(status, body if isinstance(body, dict) else {}, headers)
+        return OAuthAnswer(status, body if isinstance(body, dict) else {}, response_headers)
 
     @staticmethod
     async def _claim_jtis(conn: asyncpg.Connection, exchange: Exchange) -> bool:

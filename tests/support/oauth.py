@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import base64
+import json
 import secrets
 from dataclasses import dataclass
+from typing import Any
 
 import httpx
 from litestar import Litestar
@@ -18,6 +20,8 @@ from domain.scopes import PARTNER_SCOPES, Scope
 from tests.support import leaks
 
 OPERATOR = Actor.operator("pytest")
+VARYING_HEADERS = {"x-request-id"}
+CHANGING_CLAIMS = {"jti", "iat", "nbf", "exp"}
 
 
 @dataclass(frozen=True)
@@ -68,3 +72,17 @@ async def get_token(client: httpx.AsyncClient, who: OAuthTestClient, scope: str 
     token = str(response.json()["access_token"])
     leaks.register("access token", token)
     return token
+
+
+def comparable(response: httpx.Response) -> tuple[int, bytes, list[tuple[bytes, bytes]], dict[str, Any]]:
+    """What two answers to the same token request must have alike: all but the request id, and
+    the token compared by its claims less those that change with every token."""
+    body, claims = response.content, {}
+    if response.status_code == 200:
+        token = response.json()["access_token"]
+        body = body.replace(token.encode(), b"<token>")
+        payload = token.split(".")[1]
+        decoded = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+        claims = {k: "<changes>" if k in CHANGING_CLAIMS else v for k, v in decoded.items()}
+    headers = [(k, v) for k, v in response.headers.raw if k.decode().lower() not in VARYING_HEADERS]
+    return response.status_code, body, headers, claims
