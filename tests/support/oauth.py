@@ -6,7 +6,7 @@ import base64
 import json
 import secrets
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 import httpx
 from litestar import Litestar
@@ -86,3 +86,22 @@ def comparable(response: httpx.Response) -> tuple[int, bytes, list[tuple[bytes, 
         claims = {k: "<changes>" if k in CHANGING_CLAIMS else v for k, v in decoded.items()}
     headers = [(k, v) for k, v in response.headers.raw if k.decode().lower() not in VARYING_HEADERS]
     return response.status_code, body, headers, claims
+
+
+class Switchable(Protocol):
+    enabled: bool
+
+
+async def answered_both_ways(
+    client: httpx.AsyncClient, path: Switchable, data: dict[str, str], headers: dict[str, str]
+) -> httpx.Response:
+    """The answer to a token request, once checked against the answer to the same request with
+    `path` (a shortcut a test can switch off) switched off."""
+    ours = await client.post("/oauth/token", data=data, headers=headers)
+    path.enabled = False
+    try:
+        theirs = await client.post("/oauth/token", data=data, headers=headers)
+    finally:
+        path.enabled = True
+    assert comparable(ours) == comparable(theirs)
+    return ours
