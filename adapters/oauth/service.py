@@ -182,13 +182,12 @@ class OAuthService:
         generic machinery (`TokenServer.plain_token_response`), Authlib asked when that declines."""
         bound = bind_exchange(exchange)
         try:
-            answered = self.server.plain_token_response(headers, form) if endpoint == "token" else None
-            if answered is None:
-                request = FormRequest("POST", uri, headers, form)
-                if endpoint == "token":
-                    answered = self.server.create_token_response(request)
-                else:
-                    answered = self.server.create_endpoint_response(endpoint, request)
+            server = self.server
+            if endpoint == "token":
+                plain = server.plain_token_response(headers, form)
+                answered = plain or server.create_token_response(FormRequest("POST", uri, headers, form))
+            else:
+                answered = server.create_endpoint_response(endpoint, FormRequest("POST", uri, headers, form))
         finally:
             unbind_exchange(bound)
         status, body, response_headers = answered
