@@ -5,7 +5,6 @@ everything unusual must still reach the framework."""
 
 from __future__ import annotations
 
-import base64
 import time
 from collections import Counter
 from collections.abc import Awaitable, Callable
@@ -18,11 +17,18 @@ from litestar import Litestar
 from sqlalchemy import select
 
 import api.fast_paths
-from adapters.db.tables import AuditRow, OAuthClientRow
+from adapters.db.tables import AuditRow
 from adapters.quotas import SharedQuotas
 from domain.clients import AuthMethod
 from domain.quotas import Quota
-from tests.support.oauth import OAuthTestClient, answered_both_ways, comparable, make_client
+from tests.support.oauth import (
+    OAuthTestClient,
+    answered_both_ways,
+    basic_header,
+    comparable,
+    last_used,
+    make_client,
+)
 
 GRANT = {"grant_type": "client_credentials"}
 
@@ -62,10 +68,6 @@ async def _both(
     return ours
 
 
-def _basic(client_id: str, secret: str) -> dict[str, str]:
-    return {"Authorization": "Basic " + base64.b64encode(f"{client_id}:{secret}".encode()).decode()}
-
-
 async def _token_audit(app: Litestar, who: OAuthTestClient) -> Counter[tuple[str, str, str | None]]:
     async with app.state.database.session() as session:
         rows = await session.execute(
@@ -83,10 +85,10 @@ async def test_the_fast_answer_is_the_frameworks_answer(
     await _both(client, fast, GRANT, who.basic())
     await _both(client, fast, {**GRANT, "scope": "events:read leads:read"}, who.basic())
     await _both(client, fast, {**GRANT, "client_id": who.client_id, "client_secret": who.secret}, {})
-    wrong = await _both(client, fast, GRANT, _basic(who.client_id, "not-the-secret"))
+    wrong = await _both(client, fast, GRANT, basic_header(who.client_id, "not-the-secret"))
     assert wrong.status_code == 401
     assert wrong.headers["www-authenticate"].startswith("Basic")
-    unknown = await _both(client, fast, GRANT, _basic("hkte_nobody", "secret"))
+    unknown = await _both(client, fast, GRANT, basic_header("hkte_nobody", "secret"))
     assert unknown.status_code == 401
     scope = await _both(client, fast, {**GRANT, "scope": "clients:admin"}, who.basic())
     assert scope.json()["error"] == "invalid_scope"
@@ -95,11 +97,7 @@ async def test_the_fast_answer_is_the_frameworks_answer(
 
     issued, refused = ("token.issued", "success", who.client_id), ("token.refused", "denied", who.client_id)
     assert await _token_audit(app, who) == Counter({issued: 6, refused: 6})
-    async with app.state.database.session() as session:
-        used = await session.scalar(
-            select(OAuthClientRow.last_used_at).where(OAuthClientRow.client_id == who.client_id)
-        )
-    assert used is not None
+    assert await last_used(app, who.client_id) is not None
 
 
 async def test_a_spent_token_quota_is_the_same_429_counted_once(

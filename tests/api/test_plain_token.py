@@ -16,12 +16,19 @@ import pytest
 from litestar import Litestar
 from sqlalchemy import select
 
-from adapters.db.tables import AuditRow, OAuthClientRow
+from adapters.db.tables import AuditRow
 from adapters.oauth.authlib_server import TokenServer
 from domain.clients import AuthMethod
 from domain.partners import PartnerStatus
 from domain.scopes import PARTNER_SCOPES, format_scopes
-from tests.support.oauth import OPERATOR, OAuthTestClient, answered_both_ways, make_client
+from tests.support.oauth import (
+    OPERATOR,
+    OAuthTestClient,
+    answered_both_ways,
+    basic_header,
+    last_used,
+    make_client,
+)
 
 GRANT = {"grant_type": "client_credentials"}
 
@@ -51,10 +58,6 @@ def plain(monkeypatch: pytest.MonkeyPatch) -> Plain:
     return seen
 
 
-def _basic(client_id: str, secret: str, scheme: str = "Basic") -> dict[str, str]:
-    return {"Authorization": f"{scheme} " + base64.b64encode(f"{client_id}:{secret}".encode()).decode()}
-
-
 async def _against_authlib(
     client: httpx.AsyncClient, plain: Plain, data: dict[str, str], headers: dict[str, str], *, answers: bool
 ) -> httpx.Response:
@@ -78,27 +81,22 @@ async def _token_audit(app: Litestar, client_id: str) -> Counter[tuple[str, str,
         )
 
 
-async def _last_used(app: Litestar, client_id: str) -> Any:
-    async with app.state.database.session() as session:
-        return await session.scalar(
-            select(OAuthClientRow.last_used_at).where(OAuthClientRow.client_id == client_id)
-        )
-
-
 async def test_the_plain_request_gets_authlibs_answer_and_audit(
     app: Litestar, client: httpx.AsyncClient, plain: Plain
 ) -> None:
     who = await make_client(app)
     assert (await client.post("/oauth/token", data=GRANT, headers=who.basic())).status_code == 200
     assert plain.said[-1] is not None
-    assert await _last_used(app, who.client_id) is not None, "the client's last use is recorded"
+    assert await last_used(app, who.client_id) is not None, "the client's last use is recorded"
     issued = await _against_authlib(client, plain, GRANT, who.basic(), answers=True)
     assert issued.status_code == 200
     assert issued.json()["scope"] == format_scopes(PARTNER_SCOPES)  # all the client's
     # the scheme's name is case-insensitive, and a percent-encoded id and secret are decoded
-    await _against_authlib(client, plain, GRANT, _basic(who.client_id, who.secret, "basic"), answers=True)
     await _against_authlib(
-        client, plain, GRANT, _basic(who.client_id.replace("_", "%5F"), who.secret), answers=True
+        client, plain, GRANT, basic_header(who.client_id, who.secret, "basic"), answers=True
+    )
+    await _against_authlib(
+        client, plain, GRANT, basic_header(who.client_id.replace("_", "%5F"), who.secret), answers=True
     )
     assert await _token_audit(app, who.client_id) == Counter(
         {("token.issued", "success", who.client_id, "jti,scope"): 7}
@@ -131,9 +129,9 @@ async def _as_is(app: Litestar, who: OAuthTestClient) -> OAuthTestClient:
 @pytest.mark.parametrize(
     ("change", "data", "headers", "status"),
     [
-        (_as_is, GRANT, lambda who: _basic(who.client_id, "not-the-secret"), 401),
-        (_as_is, GRANT, lambda who: _basic("hkte_nobody", who.secret), 401),
-        (_as_is, GRANT, lambda who: _basic(who.client_id, ""), 401),
+        (_as_is, GRANT, lambda who: basic_header(who.client_id, "not-the-secret"), 401),
+        (_as_is, GRANT, lambda who: basic_header("hkte_nobody", who.secret), 401),
+        (_as_is, GRANT, lambda who: basic_header(who.client_id, ""), 401),
         (
             _as_is,
             GRANT,

@@ -6,11 +6,14 @@ import base64
 import json
 import secrets
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, Protocol
 
 import httpx
 from litestar import Litestar
+from sqlalchemy import select
 
+from adapters.db.tables import OAuthClientRow
 from domain.audit import Actor
 from domain.client_admin import ClientAdministration, IssuedSecret
 from domain.clients import AuthMethod
@@ -31,8 +34,21 @@ class OAuthTestClient:
     secret: str
 
     def basic(self) -> dict[str, str]:
-        raw = f"{self.client_id}:{self.secret}".encode()
-        return {"Authorization": "Basic " + base64.b64encode(raw).decode()}
+        return basic_header(self.client_id, self.secret)
+
+
+def basic_header(client_id: str, secret: str, scheme: str = "Basic") -> dict[str, str]:
+    """HTTP Basic credentials as a token request sends them (any id and secret, right or wrong)."""
+    return {"Authorization": f"{scheme} " + base64.b64encode(f"{client_id}:{secret}".encode()).decode()}
+
+
+async def last_used(app: Litestar, client_id: str) -> datetime | None:
+    """When the client was last issued a token, as recorded."""
+    async with app.state.database.session() as session:
+        used: datetime | None = await session.scalar(
+            select(OAuthClientRow.last_used_at).where(OAuthClientRow.client_id == client_id)
+        )
+        return used
 
 
 async def make_partner(
