@@ -44,27 +44,21 @@ def _run(
     return result, (1000 * busy / result.rate if result.rate else 0.0)
 
 
-def _measure(server: Server, scenario: Scenario, wrk_path: str, load: wrk.Load) -> tuple[float, float]:
-    """Requests/s and the worker's CPU ms per request, over one run of `load`."""
-    result, cpu = _run(server, scenario, wrk_path, load)
-    return result.rate, cpu
-
-
 def _half_rates(
-    pair: dict[str, tuple[Server, Scenario]],
+    sides: dict[str, tuple[Server, Scenario]],
     rate: dict[str, float],
     wrk_path: str,
     load: wrk.Load,
     times: int,
 ) -> str:
     """Each server `times` times at half its own maximum, alternately: every p99 in ms."""
-    p99: dict[str, list[str]] = {name: [] for name in pair}
+    p99: dict[str, list[str]] = {name: [] for name in sides}
     for turn in range(times):
-        for name in sorted(pair, reverse=turn % 2 == 1):
-            server, _ = pair[name]
+        for name in sorted(sides, reverse=turn % 2 == 1):
+            server, _ = sides[name]
             half = half_rate_load(rate[name], server.workers, load.seconds, load.cpus)
             if half is not None:
-                result, _ = _run(*pair[name], wrk_path, *half)
+                result, _ = _run(*sides[name], wrk_path, *half)
                 p99[name].append(f"{result.p99_us / 1000:.1f}")
     return "; ".join(f"{name} {', '.join(values)}" for name, values in p99.items())
 
@@ -86,16 +80,17 @@ def main() -> None:
         for ours, theirs in pairs:
             if args.scenarios and ours.key not in args.scenarios:
                 continue
-            runs: dict[str, list[tuple[float, float]]] = {"api": [], "baseline": []}
-            for name, scenario in (("api", ours), ("baseline", theirs)):
-                _measure(servers[name], scenario, wrk_path, warm)
+            sides = {"api": (servers["api"], ours), "baseline": (servers["baseline"], theirs)}
+            runs: dict[str, list[tuple[wrk.Result, float]]] = {name: [] for name in sides}
+            for side in sides.values():
+                _run(*side, wrk_path, warm)
             for _ in range(args.rounds):
-                for name, scenario in (("api", ours), ("baseline", theirs)):
-                    runs[name].append(_measure(servers[name], scenario, wrk_path, load))
-            rate = {name: statistics.median(r for r, _ in rs) for name, rs in runs.items()}
+                for name, side in sides.items():
+                    runs[name].append(_run(*side, wrk_path, load))
+            rate = {name: statistics.median(r.rate for r, _ in rs) for name, rs in runs.items()}
             cpu = {name: statistics.median(c for _, c in rs) for name, rs in runs.items()}
             by_round = ", ".join(
-                f"{a / b:.2f}" for (a, _), (b, _) in zip(runs["api"], runs["baseline"], strict=True)
+                f"{a.rate / b.rate:.2f}" for (a, _), (b, _) in zip(runs["api"], runs["baseline"], strict=True)
             )
             say(
                 f"{ours.key:18} API {rate['api']:8,.0f}/s  baseline {rate['baseline']:8,.0f}/s  "
@@ -103,8 +98,7 @@ def main() -> None:
                 f"{cpu['api']:.3f} / {cpu['baseline']:.3f}  (ratios by round: {by_round})"
             )
             if args.half:
-                pair = {"api": (servers["api"], ours), "baseline": (servers["baseline"], theirs)}
-                say(f"{'':18} p99 ms at half rate: {_half_rates(pair, rate, wrk_path, load, args.half)}")
+                say(f"{'':18} p99 ms at half rate: {_half_rates(sides, rate, wrk_path, load, args.half)}")
 
 
 if __name__ == "__main__":
