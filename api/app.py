@@ -37,6 +37,7 @@ from api.auth import SCHEME, check_access, security_scheme
 from api.cors import Cors
 from api.docs_ui import LocalSwaggerUI, swagger_assets
 from api.errors import EXCEPTION_HANDLERS, problem_for_foreign_errors
+from api.event_renders import RenderedEvents
 from api.fast_paths import RAISED_KEY, answer_before_framework
 from api.logs import configure_logging, flush_logs
 from api.request_context import RequestEdge
@@ -207,6 +208,7 @@ def create_app(settings: Settings | None = None, *, database: Database | None = 
         state.talent_list = TalentListCache(db)
         state.events = event_listings(db)
         state.event_pages = SqlEventPages(db)
+        state.event_renders = RenderedEvents()
         state.leads = lead_intake(db, Policy(retention=timedelta(days=settings.lead_retention_days)))
         state.quotas = SharedQuotas(db)
         state.webhooks = webhook_subscriptions(

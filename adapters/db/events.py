@@ -27,9 +27,10 @@ from sqlalchemy import (
     tuple_,
     update,
 )
-from sqlalchemy.dialects.postgresql import ARRAY, REGCONFIG, array
+from sqlalchemy.dialects.postgresql import ARRAY, REGCONFIG, aggregate_order_by, array
 from sqlalchemy.engine import Result
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
+from sqlalchemy.sql.elements import Label
 
 from adapters.db.catalog_tables import EventRow
 from adapters.db.database import Database
@@ -138,7 +139,10 @@ def event_values(event: Event) -> dict[str, Any]:
 
 StoredEvent = Mapping[str, Any]
 """An event as the listing statement returns it: the columns of `events` by name (texts as the
-stored JSON) and `partners`, the organiser's and co-organisers' JSON (ids as strings)."""
+stored JSON), and `partners`, the organiser's and co-organisers' JSON (ids as strings); a page's rows
+(`SqlEventPages.find`) also `version` and `partners_digest`, its keys."""
+ListedKey = Mapping[str, Any]
+"""An event of a listing as `SqlEventPages.keys` returns it."""
 
 
 def _partner(item: dict[str, Any]) -> PartnerRef:
@@ -197,6 +201,29 @@ def _event(row: StoredEvent) -> Event:
 
 _COLUMNS = [c for c in EventRow.__table__.c if c.name not in ("search_text", "search_tsv")]
 _SELECT = select(*_COLUMNS, _partners_json().label("partners"))
+
+
+def _partners_digest() -> Any:
+    """A digest of what events show of every partner (id, code, names), in one pass over
+    `partners` per statement (an initplan): any change to one changes it."""
+    p = PartnerRow.__table__.c
+    quoted = func.format(
+        literal_column("'%s %L %L %L %L'"), p.id, p.code, p.name_en, p.name_zh_hant, p.name_zh_hans
+    )
+    joined = func.string_agg(quoted, aggregate_order_by(literal_column("','"), p.id))
+    return select(func.sha256(func.convert_to(joined, literal_column("'UTF8'")))).scalar_subquery()
+
+
+# What a listing's events render from, besides the languages: the row (its version stands for
+# it: PostgreSQL's xmin, new whenever the row is written, by whatever writes it) and the partners.
+_VERSION: Label[Any] = literal_column("events.xmin").label("version")
+_DIGEST: Label[Any] = _partners_digest().label("partners_digest")
+# a page for the wire (with its keys), and only a page's keys: each event's id, start and keys
+_LISTINGS = {
+    "events": _SELECT,
+    "page": select(*_COLUMNS, _VERSION, _DIGEST, _partners_json().label("partners")),
+    "keys": select(E.id, E.starts_at, _VERSION, _DIGEST),
+}
 
 
 def stored_event(event: Event) -> StoredEvent:
@@ -301,13 +328,16 @@ class _Listing:
 
 
 @functools.lru_cache(maxsize=512)
-def _listing(shape: frozenset[str], dialect: Dialect) -> _Listing:
+def _listing(shape: frozenset[str], dialect: Dialect, columns: str = "events") -> _Listing:
+    """The listing for a filter shape, selecting `_LISTINGS[columns]`."""
     where = [
         E.publication == bindparam("publication", type_=String),
         E.ends_at >= bindparam("ends_after", type_=DateTime(timezone=True)),
         *(condition() for name, condition in _CONDITIONS.items() if name in shape),
     ]
-    statement = _SELECT.where(*where).order_by(E.starts_at, E.id).limit(bindparam("limit", type_=Integer))
+    statement = (
+        _LISTINGS[columns].where(*where).order_by(E.starts_at, E.id).limit(bindparam("limit", type_=Integer))
+    )
     compiled = statement.compile(dialect=dialect)
     assert compiled.positiontup is not None
     return _Listing(compiled.string, tuple(compiled.positiontup))
@@ -334,12 +364,20 @@ class SqlEventPages:
         self.database = database
 
     async def find(self, query: EventQuery) -> list[StoredEvent]:
+        """The page's events, each with its keys (`version`, `partners_digest`) too."""
+        return cast(list[StoredEvent], await self._fetch(query, "page"))
+
+    async def keys(self, query: EventQuery) -> list[ListedKey]:
+        """The same page as `find`, as keys: `id`, `starts_at`, `version`, `partners_digest`."""
+        return cast(list[ListedKey], await self._fetch(query, "keys"))
+
+    async def _fetch(self, query: EventQuery, columns: str) -> list[Any]:
         given = _parameters(query)
-        listing = _listing(frozenset(given), self.database.engine.dialect)
+        listing = _listing(frozenset(given), self.database.engine.dialect, columns)
         async with DriverUnitOfWork(self.database, atomic=False) as unit_of_work:
             driver = await unit_of_work.driver()
-            rows = await driver.fetch(listing.sql, *listing.arguments(given))
-        return cast(list[StoredEvent], rows)  # asyncpg's records are read by name, as mappings
+            # asyncpg's records are read by name, as mappings
+            return list(await driver.fetch(listing.sql, *listing.arguments(given)))
 
 
 class SqlEventRepository:

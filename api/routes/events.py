@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from typing import Annotated, Any
-from urllib.parse import urlencode
+from urllib.parse import parse_qsl, urlencode
 from uuid import UUID
 
 import msgspec
@@ -15,7 +15,7 @@ from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import FromPath, FromQuery, QueryParameter
 
 from adapters.catalog_cache import TalentListCache
-from adapters.db.events import SqlEventPages, StoredEvent, stored_event
+from adapters.db.events import ListedKey, SqlEventPages, StoredEvent, stored_event
 from api.auth import provide_principal, requires
 from api.event_filters import (
     Codes,
@@ -26,6 +26,7 @@ from api.event_filters import (
     decode_cursor,
     encode_cursor,
 )
+from api.event_renders import RenderedEvents
 from api.ical import render_calendar
 from api.negotiation import (
     CACHE_HEADERS,
@@ -37,7 +38,7 @@ from api.negotiation import (
     strong_etag,
 )
 from api.problems import problem_responses
-from api.schemas.events import EventOut, EventPage, event_out
+from api.schemas.events import EventOut, EventPage, RenderedEventPage, event_out
 from domain.event_listings import EventListings
 from domain.events import AttendanceMode, Event, EventQuery, EventStatus, EventType, Publication
 from domain.principal import Principal
@@ -122,12 +123,119 @@ async def _filters(
     return filters
 
 
+async def listing_filters(
+    state: State,
+    *,
+    country: list[str],
+    city: list[str],
+    sector: list[str],
+    profession: list[str],
+    language: list[str],
+) -> EventFilters:
+    """The filters of a listing by codes only, as the handler makes them (api/fast_paths.py)."""
+    none: list[Any] | None = None
+    return await _filters(
+        state,
+        None,
+        None,
+        country or none,
+        city or none,
+        sector or none,
+        profession or none,
+        None,
+        None,
+        None,
+        language or none,
+        None,
+        None,
+        Publication.PUBLISHED,
+    )
+
+
 def _ok(model: type, description: str, media_type: str = "application/json") -> dict[int, Any]:
     return {
         200: ResponseSpec(model, description=description, media_type=media_type, generate_examples=False),
         304: ResponseSpec(None, description="Not modified: the copy named by If-None-Match is current."),
         **problem_responses(400, 401, 403, 404),
     }
+
+
+async def _query(
+    state: State, principal: Principal, filters: EventFilters, limit: int, position: Position | None
+) -> EventQuery:
+    """The listing asked for: the partner filter resolved, drafts limited to the caller's own
+    (staff see all), and the window's start (`ends_after`, which a cursor keeps)."""
+    listings: EventListings = state.events
+    partner_id = None
+    if filters.partner is not None:
+        ref = await listings.partner(filters.partner)
+        if ref is None:
+            raise bad_parameter("partner", f"no partner with code {filters.partner}")
+        partner_id = ref.id
+    drafts_of = None if principal.is_staff else principal.partner_id
+    return build_query(
+        filters,
+        now=datetime.now(UTC),
+        limit=limit,
+        partner_id=partner_id,
+        drafts_of=drafts_of,
+        position=position,
+    )
+
+
+async def listing_page(
+    state: State,
+    principal: Principal,
+    filters: EventFilters,
+    cursor: str | None,
+    limit: int,
+    languages: Languages,
+    params: list[tuple[str, str]],
+) -> tuple[bytes, dict[str, str]]:
+    """A page of a listing (its body and, when there is a next page, its Link header), for the
+    handler and api/fast_paths.py alike; `params` are the request's query parameters in order."""
+    keys = state.server_keys.cursor_key
+    position = decode_cursor(keys, filters, cursor) if cursor else None
+    query = await _query(state, principal, filters, limit + 1, position)
+    listed, items = await _rendered_page(state, query, languages)
+    more, listed = len(listed) > limit, listed[:limit]
+    next_cursor = None
+    headers = {}
+    if more:
+        last = listed[-1]
+        next_cursor = encode_cursor(keys, filters, Position(last["starts_at"], last["id"], query.ends_after))
+        kept = [(k, v) for k, v in params if k != "cursor"]
+        base_url: str = state.settings.base_url
+        headers["Link"] = f'<{base_url}/v1/events?{urlencode([*kept, ("cursor", next_cursor)])}>; rel="next"'
+    page = RenderedEventPage(items=[msgspec.Raw(item) for item in items[:limit]], next_cursor=next_cursor)
+    return msgspec.json.encode(page), headers
+
+
+async def _rendered_page(
+    state: State, query: EventQuery, languages: Languages
+) -> tuple[list[ListedKey] | list[StoredEvent], list[bytes]]:
+    """A listing's rows (read for their `id` and `starts_at`) and its events as JSON, in order:
+    the bytes kept for its keys (api/event_renders.py), or else the page read and rendered, its
+    events kept where their keys are those the keys statement read (not when an event or a
+    partner was written between the two statements)."""
+    pages: SqlEventPages = state.event_pages
+    renders: RenderedEvents = state.event_renders
+    tags = tuple(language.value for language in languages.chosen)
+    listed = await pages.keys(query)
+    kept = renders.page([(k["id"], k["version"], k["partners_digest"], tags) for k in listed])
+    if kept is not None:
+        return listed, kept
+    read = {(k["id"], k["version"], k["partners_digest"]) for k in listed}
+    events = await pages.find(query)
+    base_url: str = state.settings.base_url
+    items = []
+    for event in events:
+        body = msgspec.json.encode(event_out(event, languages, base_url))
+        items.append(body)
+        key = (event["id"], event["version"], event["partners_digest"])
+        if key in read:
+            renders.keep((*key, tags), body)
+    return events, items
 
 
 def event_etag(event: Event, languages: Languages, base_url: str) -> tuple[bytes, str]:
@@ -145,28 +253,6 @@ class EventReads(Controller):
     path = "/v1"
     tags = ["events"]  # noqa: RUF012
     dependencies = {"principal": provide_principal}  # noqa: RUF012
-
-    async def _query(
-        self, state: State, principal: Principal, filters: EventFilters, limit: int, position: Position | None
-    ) -> EventQuery:
-        """The listing asked for: the partner filter resolved, drafts limited to the caller's own
-        (staff see all), and the window's start (`ends_after`, which a cursor keeps)."""
-        listings: EventListings = state.events
-        partner_id = None
-        if filters.partner is not None:
-            ref = await listings.partner(filters.partner)
-            if ref is None:
-                raise bad_parameter("partner", f"no partner with code {filters.partner}")
-            partner_id = ref.id
-        drafts_of = None if principal.is_staff else principal.partner_id
-        return build_query(
-            filters,
-            now=datetime.now(UTC),
-            limit=limit,
-            partner_id=partner_id,
-            drafts_of=drafts_of,
-            position=position,
-        )
 
     @get(
         "/events",
@@ -221,27 +307,10 @@ class EventReads(Controller):
             partner,
             publication,
         )
-        keys = state.server_keys.cursor_key
-        position = decode_cursor(keys, filters, cursor) if cursor else None
-        query = await self._query(state, principal, filters, limit + 1, position)
-        pages: SqlEventPages = state.event_pages
-        events: list[StoredEvent] = await pages.find(query)
-        more, events = len(events) > limit, events[:limit]
         languages = negotiate(request, lang)
-        base_url: str = state.settings.base_url
-        next_cursor = None
-        headers = {}
-        if more:
-            last = events[-1]
-            next_cursor = encode_cursor(
-                keys, filters, Position(last["starts_at"], last["id"], query.ends_after)
-            )
-            params = [(k, v) for k, v in request.query_params.multi_items() if k != "cursor"]
-            headers["Link"] = (
-                f'<{base_url}/v1/events?{urlencode([*params, ("cursor", next_cursor)])}>; rel="next"'
-            )
-        page = EventPage(items=[event_out(e, languages, base_url) for e in events], next_cursor=next_cursor)
-        body = msgspec.json.encode(page)
+        # in the order sent (the framework's multi_items() groups them in a set's order)
+        params = parse_qsl(request.scope["query_string"].decode("latin-1"), keep_blank_values=True)
+        body, headers = await listing_page(state, principal, filters, cursor, limit, languages, params)
         return cached_response(
             request,
             body,
@@ -342,7 +411,7 @@ class EventReads(Controller):
             Publication.PUBLISHED,
         )
         listings: EventListings = state.events
-        events = await listings.find(await self._query(state, principal, filters, FEED_LIMIT, None))
+        events = await listings.find(await _query(state, principal, filters, FEED_LIMIT, None))
         return self._calendar(request, state, events, "HKTE events")
 
     def _calendar(self, request: _Request, state: State, events: list[Event], name: str) -> Response[bytes]:

@@ -154,6 +154,13 @@ class EventPage(ResponseBody, frozen=True):
     ]
 
 
+class RenderedEventPage(ResponseBody, frozen=True):
+    """An EventPage whose events are already JSON (api/event_renders.py): the same bytes."""
+
+    items: list[msgspec.Raw]
+    next_cursor: str | None
+
+
 # plain strings: looked up in stored JSON for every text of a listing
 EN, ZH_HANT, ZH_HANS = Language.EN.value, Language.ZH_HANT.value, Language.ZH_HANS.value
 

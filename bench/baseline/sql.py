@@ -19,6 +19,26 @@ from adapters.db.leads import (
 
 __all__ = ["KEY_GET", "KEY_LOCK", "KEY_PUT", "LEAD_INSERT", "STATUS_CHANGE_INSERT"]
 
+_PARTNERS = (
+    "(SELECT coalesce(jsonb_agg(jsonb_build_object('id', partners.id, 'code', partners.code, "
+    "'en', partners.name_en, 'zh-Hant', partners.name_zh_hant, 'zh-Hans', partners.name_zh_hans)), "
+    "'[]'::jsonb) AS coalesce_1 FROM unnest(array_prepend(events.organiser_id, events.co_organiser_ids)) "
+    "AS ids(id) JOIN partners ON partners.id = ids.id)"
+)
+_EVENTS_WHERE = (
+    "FROM events WHERE events.publication = $1::VARCHAR AND events.ends_at >= $2::TIMESTAMP WITH TIME ZONE "
+    "AND events.country = $3::VARCHAR AND events.sector_codes && $4::VARCHAR[] "
+    "AND events.languages && $5::VARCHAR[] "
+    "AND (events.starts_at, events.id) > ($6::TIMESTAMP WITH TIME ZONE, $7::UUID) "
+    "ORDER BY events.starts_at, events.id LIMIT $8::INTEGER"
+)
+_DIGEST = (
+    "(SELECT sha256(convert_to(string_agg(format('%s %L %L %L %L', partners.id, partners.code, "
+    "partners.name_en, partners.name_zh_hant, partners.name_zh_hans), ',' ORDER BY partners.id), 'UTF8')) "
+    "AS sha256_1 FROM partners) AS partners_digest"
+)
+# a page's keys (what a kept page is sent on), then, when an event is not kept, the page itself
+EVENTS_KEYS = f"SELECT events.id, events.starts_at, events.xmin AS version, {_DIGEST} {_EVENTS_WHERE}"
 EVENTS_PAGE = (
     "SELECT events.id, events.publication, events.status, events.type, events.attendance_mode, "
     "events.title, events.summary, events.description, events.starts_at, events.ends_at, "
@@ -26,15 +46,7 @@ EVENTS_PAGE = (
     "events.country, events.online_url, events.registration_url, events.capacity, events.languages, "
     "events.sector_codes, events.profession_codes, events.organiser_id, events.co_organiser_ids, "
     "events.sequence, events.created_by, events.created_at, events.updated_at, events.published_at, "
-    "(SELECT coalesce(jsonb_agg(jsonb_build_object('id', partners.id, 'code', partners.code, "
-    "'en', partners.name_en, 'zh-Hant', partners.name_zh_hant, 'zh-Hans', partners.name_zh_hans)), "
-    "'[]'::jsonb) AS coalesce_1 FROM unnest(array_prepend(events.organiser_id, events.co_organiser_ids)) "
-    "AS ids(id) JOIN partners ON partners.id = ids.id) AS partners "
-    "FROM events WHERE events.publication = $1::VARCHAR AND events.ends_at >= $2::TIMESTAMP WITH TIME ZONE "
-    "AND events.country = $3::VARCHAR AND events.sector_codes && $4::VARCHAR[] "
-    "AND events.languages && $5::VARCHAR[] "
-    "AND (events.starts_at, events.id) > ($6::TIMESTAMP WITH TIME ZONE, $7::UUID) "
-    "ORDER BY events.starts_at, events.id LIMIT $8::INTEGER"
+    f"events.xmin AS version, {_DIGEST}, {_PARTNERS} AS partners {_EVENTS_WHERE}"
 )
 
 # The lead statements the API runs on the driver (adapters/db/leads.py, audit.py): the same text.

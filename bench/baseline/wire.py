@@ -93,7 +93,7 @@ class EventOut(msgspec.Struct, frozen=True):
 
 
 class EventPage(msgspec.Struct, frozen=True):
-    items: list[EventOut]
+    items: list[msgspec.Raw]  # each event's JSON, kept
     next_cursor: str | None
 
 

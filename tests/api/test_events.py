@@ -29,6 +29,11 @@ class Actors:
 
 @pytest.fixture
 async def actors(app: Litestar, client: httpx.AsyncClient) -> Actors:
+    return await make_actors(app, client)
+
+
+async def make_actors(app: Litestar, client: httpx.AsyncClient) -> Actors:
+    """HKTE staff, an event partner and another partner, with their tokens; the edition published."""
     await publish_editions(app, small_edition())
     hkte = await make_partner(app, PartnerType.HKTE)
     staff = await make_client(app, partner=hkte, scopes=frozenset({Scope.EVENTS_READ, Scope.EVENTS_WRITE}))
