@@ -1,5 +1,7 @@
 """The hottest operations, answered before the framework when the request is the plain,
-authorised one: `GET /v1/talent-list`, `GET /v1/leads/{id}` and `POST /v1/leads`.
+authorised one: `GET /v1/talent-list`, `GET /v1/leads/{id}`, `POST /v1/leads` and
+`GET /v1/events` filtered by codes (country, city, sector, profession, language) with a cursor and
+a page size.
 
 Partners call these all day, and what Litestar costs around them (routing, parameter parsing and
 the signature model, dependency injection, response conversion: about 0.15 ms of CPU per request)
@@ -7,7 +9,9 @@ was most of what they cost. Here they get the same answer (the same bytes and he
 same use cases and renderings, the same token verification, scope check and quota) without it.
 
 Only the success path is taken here. Anything else goes to Litestar, which answers it as always:
-no token or a bad one, a missing scope, a spent quota, a query string, a body that does not decode
+no token or a bad one, a missing scope, a spent quota, a query string (but the listing's plain
+one: names it takes, values of unreserved characters only, so that nothing is decoded), a body
+that does not decode
 strictly into its struct, a domain error (a lead not found or not yours, a duplicate, a reused
 key), a database failure. When the use case itself failed, the framework is handed its exception
 (`RAISED_KEY`) and answers it as if its own handler had raised it, without running it again; the
@@ -17,6 +21,7 @@ quota is counted once. Tests compare both paths byte for byte (tests/api/test_fa
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
@@ -24,11 +29,14 @@ import msgspec
 
 from adapters.catalog_cache import TalentListCache
 from adapters.oauth.tokens import AccessTokens, TokenRejected
+from api.event_filters import MAX_VALUES
 from api.fast_token import PATH as TOKEN
 from api.fast_token import token_request
 from api.held_body import HeldBody
-from api.negotiation import Languages, etag_matches, from_accept_language
+from api.negotiation import Languages, etag_matches, from_accept_language, strong_etag
 from api.quotas import STATE_KEY, client_decision
+from api.routes.events import CACHE_CONTROL as EVENTS_CACHE_CONTROL
+from api.routes.events import listing_filters, listing_page
 from api.routes.leads import REPLAYED, lead_headers, lead_json, read_lead, submit_lead
 from api.routes.talent_list import CACHE_CONTROL, Catalog, hong_kong_today
 from api.schemas.leads import LeadCreate
@@ -48,6 +56,48 @@ LEAD_TEMPLATE = "/v1/leads/{lead_id:uuid}"
 JSON = b"application/json"
 MAX_KEY_LENGTH = 255
 RAISED_KEY = "raised_before_framework"
+EVENTS = "/v1/events"
+LISTING_CODES = ("country", "city", "sector", "profession", "language")
+MAX_CURSOR = 200
+UNRESERVED = re.compile(r"[A-Za-z0-9._~-]+\Z")  # RFC 3986: the same text before and after decoding
+PAGE_SIZE = re.compile(r"[1-9][0-9]?\Z|100\Z")  # 1-100, written plainly
+
+
+@dataclass(frozen=True, slots=True)
+class PlainListing:
+    """The parameters of a plain events listing, as the handler would receive them."""
+
+    codes: dict[str, list[str]]
+    cursor: str | None
+    limit: int
+    params: list[tuple[str, str]]  # in order, for the next page's link
+
+
+def plain_listing(query_string: bytes) -> PlainListing | None:
+    """The listing's parameters when they are the plain ones (None leaves it to the framework):
+    each parameter a code filter (at most MAX_VALUES of each), `cursor` or `limit` (once), and
+    every value of unreserved characters, so that it means the same however it is decoded."""
+    params: list[tuple[str, str]] = []
+    if query_string:
+        for pair in query_string.decode("latin-1").split("&"):
+            name, equals, value = pair.partition("=")
+            if not equals or UNRESERVED.match(value) is None:
+                return None
+            params.append((name, value))
+    codes: dict[str, list[str]] = {name: [] for name in LISTING_CODES}
+    cursor, limit = None, None
+    for name, value in params:
+        if name in codes:
+            codes[name].append(value)
+        elif name == "cursor" and cursor is None and len(value) <= MAX_CURSOR:
+            cursor = value
+        elif name == "limit" and limit is None and PAGE_SIZE.match(value) is not None:
+            limit = int(value)
+        else:
+            return None
+    if any(len(values) > MAX_VALUES for values in codes.values()):
+        return None
+    return PlainListing(codes, cursor, 20 if limit is None else limit, params)
 
 
 def _header(headers: Headers, name: bytes) -> str | None:
@@ -124,6 +174,38 @@ async def talent_list_in_force(state: Any, scope: dict[str, Any], send: Send) ->
     return True
 
 
+async def event_listing(state: Any, scope: dict[str, Any], send: Send) -> bool:
+    plain = plain_listing(scope["query_string"])
+    if plain is None:
+        return False
+    principal = await _admitted(state, scope, Scope.EVENTS_READ, EVENTS)
+    if principal is None:
+        return False
+    headers = scope["headers"]
+    languages = Languages((from_accept_language(_header(headers, b"accept-language")),))
+    try:
+        filters = await listing_filters(state, **plain.codes)
+        body, link = await listing_page(
+            state, principal, filters, plain.cursor, plain.limit, languages, plain.params
+        )
+    except Exception as exc:  # a bad code or cursor, the database: the framework answers it
+        scope["state"][RAISED_KEY] = exc
+        return False
+    etag = strong_etag(body)
+    out = [
+        (b"etag", etag.encode()),
+        (b"cache-control", EVENTS_CACHE_CONTROL.encode()),
+        (b"vary", b"Accept-Language"),
+        *((b"link", value.encode()) for value in link.values()),
+        (b"content-language", languages.content_language.encode()),
+    ]
+    if etag_matches(_header(headers, b"if-none-match"), etag):
+        await _answer(send, 304, out, b"")
+    else:
+        await _answer(send, 200, out, body)
+    return True
+
+
 async def own_lead(state: Any, scope: dict[str, Any], send: Send, lead_id: UUID) -> bool:
     principal = await _admitted(state, scope, Scope.LEADS_READ, LEAD_TEMPLATE)
     if principal is None:
@@ -174,9 +256,11 @@ async def answer_before_framework(
     state: Any, scope: dict[str, Any], receive: Receive, send: Send
 ) -> Receive | None:
     """None when the request was answered here; otherwise the `receive` to hand to the framework."""
+    method, path = scope["method"], scope["path"]
+    if path == EVENTS and method == "GET":
+        return None if await event_listing(state, scope, send) else receive
     if scope.get("query_string"):
         return receive
-    method, path = scope["method"], scope["path"]
     if method == "GET":
         if path == TALENT_LIST:
             return None if await talent_list_in_force(state, scope, send) else receive
