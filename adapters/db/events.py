@@ -1,4 +1,5 @@
-"""Events in PostgreSQL. A listing is one statement: filters, keyset, and the partners' names."""
+"""Events in PostgreSQL. A listing is one statement (filters, keyset, and the partners' names);
+for the wire, a page's keys first (`SqlEventPages.keys`), the page itself only when needed."""
 
 from __future__ import annotations
 
@@ -27,14 +28,14 @@ from sqlalchemy import (
     tuple_,
     update,
 )
-from sqlalchemy.dialects.postgresql import ARRAY, REGCONFIG, aggregate_order_by, array
+from sqlalchemy.dialects.postgresql import ARRAY, REGCONFIG, array
 from sqlalchemy.engine import Result
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.sql.elements import Label
 
 from adapters.db.catalog_tables import EventRow
 from adapters.db.database import Database
-from adapters.db.tables import PartnerRow
+from adapters.db.tables import PartnerNamesRow, PartnerRow
 from adapters.db.talent_list import text_from_json, text_to_json
 from adapters.db.uow import DriverUnitOfWork
 from domain.events import (
@@ -140,7 +141,7 @@ def event_values(event: Event) -> dict[str, Any]:
 StoredEvent = Mapping[str, Any]
 """An event as the listing statement returns it: the columns of `events` by name (texts as the
 stored JSON), and `partners`, the organiser's and co-organisers' JSON (ids as strings); a page's rows
-(`SqlEventPages.find`) also `version` and `partners_digest`, its keys."""
+(`SqlEventPages.find`) also `version` and `partners_version`, its keys."""
 ListedKey = Mapping[str, Any]
 """An event of a listing as `SqlEventPages.keys` returns it."""
 
@@ -203,26 +204,16 @@ _COLUMNS = [c for c in EventRow.__table__.c if c.name not in ("search_text", "se
 _SELECT = select(*_COLUMNS, _partners_json().label("partners"))
 
 
-def _partners_digest() -> Any:
-    """A digest of what events show of every partner (id, code, names), in one pass over
-    `partners` per statement (an initplan): any change to one changes it."""
-    p = PartnerRow.__table__.c
-    quoted = func.format(
-        literal_column("'%s %L %L %L %L'"), p.id, p.code, p.name_en, p.name_zh_hant, p.name_zh_hans
-    )
-    joined = func.string_agg(quoted, aggregate_order_by(literal_column("','"), p.id))
-    return select(func.sha256(func.convert_to(joined, literal_column("'UTF8'")))).scalar_subquery()
-
-
-# What a listing's events render from, besides the languages: the row (its version stands for
-# it: PostgreSQL's xmin, new whenever the row is written, by whatever writes it) and the partners.
+# What a listing's events render from, besides the languages: the row, whose version stands for
+# it (PostgreSQL's xmin, new whenever the row is written, by whatever writes it), and the partners'
+# codes and names, whose version a trigger raises on every write (migration 0008): one row read.
 _VERSION: Label[Any] = literal_column("events.xmin").label("version")
-_DIGEST: Label[Any] = _partners_digest().label("partners_digest")
+_PARTNERS_VERSION: Label[Any] = select(PartnerNamesRow.version).scalar_subquery().label("partners_version")
 # a page for the wire (with its keys), and only a page's keys: each event's id, start and keys
 _LISTINGS = {
     "events": _SELECT,
-    "page": select(*_COLUMNS, _VERSION, _DIGEST, _partners_json().label("partners")),
-    "keys": select(E.id, E.starts_at, _VERSION, _DIGEST),
+    "page": select(*_COLUMNS, _VERSION, _PARTNERS_VERSION, _partners_json().label("partners")),
+    "keys": select(E.id, E.starts_at, _VERSION, _PARTNERS_VERSION),
 }
 
 
@@ -356,7 +347,7 @@ def _stored(result: Result[Any]) -> list[StoredEvent]:
 
 
 class SqlEventPages:
-    """Listing pages for the wire, read outside the unit of work: one statement on the asyncpg
+    """Listing pages for the wire, read outside the unit of work: each a statement on the asyncpg
     connection (no session, no transaction), rows kept as stored (they were validated when
     written) for api/schemas/events.py to map once."""
 
@@ -364,11 +355,11 @@ class SqlEventPages:
         self.database = database
 
     async def find(self, query: EventQuery) -> list[StoredEvent]:
-        """The page's events, each with its keys (`version`, `partners_digest`) too."""
+        """The page's events, each with its keys (`version`, `partners_version`) too."""
         return cast(list[StoredEvent], await self._fetch(query, "page"))
 
     async def keys(self, query: EventQuery) -> list[ListedKey]:
-        """The same page as `find`, as keys: `id`, `starts_at`, `version`, `partners_digest`."""
+        """The same page as `find`, as keys: `id`, `starts_at`, `version`, `partners_version`."""
         return cast(list[ListedKey], await self._fetch(query, "keys"))
 
     async def _fetch(self, query: EventQuery, columns: str) -> list[Any]:

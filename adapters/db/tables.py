@@ -6,7 +6,18 @@ from datetime import datetime
 from typing import Any, ClassVar
 from uuid import UUID
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, LargeBinary, MetaData, String, Text, func
+from sqlalchemy import (
+    BigInteger,
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    func,
+    text,
+)
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB, TIMESTAMP
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -51,6 +62,17 @@ class PartnerRow(Base):
     status: Mapped[str] = mapped_column(String(16), server_default="active")
     created_at: Mapped[datetime] = mapped_column(server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(server_default=func.now())
+
+
+class PartnerNamesRow(Base):
+    """One row: `version` is raised by a trigger on every statement that writes a partner's code
+    or names (migration 0008), whoever runs it. Event listings key what they keep by it."""
+
+    __tablename__ = "partner_names"
+    __table_args__ = (CheckConstraint("id", name="one_row"),)
+
+    id: Mapped[bool] = mapped_column(primary_key=True, server_default=text("true"))
+    version: Mapped[int] = mapped_column(BigInteger, server_default=text("0"))
 
 
 class OAuthClientRow(Base):

@@ -222,17 +222,17 @@ async def _rendered_page(
     renders: RenderedEvents = state.event_renders
     tags = tuple(language.value for language in languages.chosen)
     listed = await pages.keys(query)
-    kept = renders.page([(k["id"], k["version"], k["partners_digest"], tags) for k in listed])
+    kept = renders.page([(k["id"], k["version"], k["partners_version"], tags) for k in listed])
     if kept is not None:
         return listed, kept
-    read = {(k["id"], k["version"], k["partners_digest"]) for k in listed}
+    read = {(k["id"], k["version"], k["partners_version"]) for k in listed}
     events = await pages.find(query)
     base_url: str = state.settings.base_url
     items = []
     for event in events:
         body = msgspec.json.encode(event_out(event, languages, base_url))
         items.append(body)
-        key = (event["id"], event["version"], event["partners_digest"])
+        key = (event["id"], event["version"], event["partners_version"])
         if key in read:
             renders.keep((*key, tags), body)
     return events, items

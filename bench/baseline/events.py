@@ -86,8 +86,8 @@ class EventListing:
         self.key = cursor_key
         self.sectors = sectors
         self.base_url = base_url
-        # each event's JSON by (id, version, partners' digest), as the API keeps them; unbounded
-        self.kept: dict[tuple[UUID, int, bytes], bytes] = {}
+        # each event's JSON by (id, version, partners' version), as the API keeps them; unbounded
+        self.kept: dict[tuple[UUID, int, int], bytes] = {}
 
     def _decode(self, cursor: str, prints: bytes) -> tuple[datetime, UUID, datetime] | None:
         try:
@@ -117,14 +117,14 @@ class EventListing:
         """The page's keys and its events' kept JSON; or, when one is not kept, the page read and
         rendered, each event kept where its keys are those the keys statement read."""
         keys = await self.pool.fetch(sql.EVENTS_KEYS, *args)
-        kept = [self.kept.get((k["id"], k["version"], k["partners_digest"])) for k in keys]
+        kept = [self.kept.get((k["id"], k["version"], k["partners_version"])) for k in keys]
         if None not in kept:
             return keys, cast(list[bytes], kept)
-        read = {(k["id"], k["version"], k["partners_digest"]) for k in keys}
+        read = {(k["id"], k["version"], k["partners_version"]) for k in keys}
         rows = await self.pool.fetch(sql.EVENTS_PAGE, *args)
         items = [msgspec.json.encode(event_out(r, self.base_url)) for r in rows]
         for row, item in zip(rows, items, strict=True):
-            key = (row["id"], row["version"], row["partners_digest"])
+            key = (row["id"], row["version"], row["partners_version"])
             if key in read:
                 self.kept[key] = item
         return rows, items

@@ -32,13 +32,11 @@ _EVENTS_WHERE = (
     "AND (events.starts_at, events.id) > ($6::TIMESTAMP WITH TIME ZONE, $7::UUID) "
     "ORDER BY events.starts_at, events.id LIMIT $8::INTEGER"
 )
-_DIGEST = (
-    "(SELECT sha256(convert_to(string_agg(format('%s %L %L %L %L', partners.id, partners.code, "
-    "partners.name_en, partners.name_zh_hant, partners.name_zh_hans), ',' ORDER BY partners.id), 'UTF8')) "
-    "AS sha256_1 FROM partners) AS partners_digest"
-)
+_PARTNERS_VERSION = "(SELECT partner_names.version FROM partner_names) AS partners_version"
 # a page's keys (what a kept page is sent on), then, when an event is not kept, the page itself
-EVENTS_KEYS = f"SELECT events.id, events.starts_at, events.xmin AS version, {_DIGEST} {_EVENTS_WHERE}"
+EVENTS_KEYS = (
+    f"SELECT events.id, events.starts_at, events.xmin AS version, {_PARTNERS_VERSION} {_EVENTS_WHERE}"
+)
 EVENTS_PAGE = (
     "SELECT events.id, events.publication, events.status, events.type, events.attendance_mode, "
     "events.title, events.summary, events.description, events.starts_at, events.ends_at, "
@@ -46,7 +44,7 @@ EVENTS_PAGE = (
     "events.country, events.online_url, events.registration_url, events.capacity, events.languages, "
     "events.sector_codes, events.profession_codes, events.organiser_id, events.co_organiser_ids, "
     "events.sequence, events.created_by, events.created_at, events.updated_at, events.published_at, "
-    f"events.xmin AS version, {_DIGEST}, {_PARTNERS} AS partners {_EVENTS_WHERE}"
+    f"events.xmin AS version, {_PARTNERS_VERSION}, {_PARTNERS} AS partners {_EVENTS_WHERE}"
 )
 
 # The lead statements the API runs on the driver (adapters/db/leads.py, audit.py): the same text.

@@ -148,7 +148,7 @@ async def test_every_write_shows_in_the_next_listing(
     ("write", "not_kept"),
     [
         ("UPDATE events SET capacity = 9 WHERE id = :event", 1),
-        # the partners' digest is part of every event's key: none is kept under the old one
+        # the partners' version is part of every event's key: none is kept under the old one
         ("UPDATE partners SET name_en = 'Renamed' WHERE code = :partner", 6),
     ],
 )
