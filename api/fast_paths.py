@@ -11,11 +11,11 @@ same use cases and renderings, the same token verification, scope check and quot
 Only the success path is taken here. Anything else goes to Litestar, which answers it as always:
 no token or a bad one, a missing scope, a spent quota, a query string (but the listing's plain
 one: names it takes, values of unreserved characters only, so that nothing is decoded), a body
-that does not decode
-strictly into its struct, a domain error (a lead not found or not yours, a duplicate, a reused
-key), a database failure. When the use case itself failed, the framework is handed its exception
-(`RAISED_KEY`) and answers it as if its own handler had raised it, without running it again; the
-quota is counted once. Tests compare both paths byte for byte (tests/api/test_fast_paths.py).
+that does not decode strictly into its struct, a domain error (a lead not found or not yours, a
+duplicate, a reused key, an unknown code, a cursor of other filters), a database failure. When
+the use case itself failed, the framework is handed its exception (`RAISED_KEY`) and answers it
+as if its own handler had raised it, without running it again; the quota is counted once. Tests
+compare both paths byte for byte (tests/api/test_fast_paths.py, tests/api/test_fast_events.py).
 """
 
 from __future__ import annotations

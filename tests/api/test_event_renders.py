@@ -45,7 +45,7 @@ def _headers(response: httpx.Response) -> list[tuple[bytes, bytes]]:
     return [(k, v) for k, v in response.headers.raw if k.decode() not in VARYING]
 
 
-async def _events(client: httpx.AsyncClient, actors: Actors) -> list[dict[str, Any]]:
+async def some_events(client: httpx.AsyncClient, actors: Actors) -> list[dict[str, Any]]:
     made = [
         await create(client, actors.staff),
         await create(
@@ -85,7 +85,7 @@ async def _pages(client: httpx.AsyncClient, headers: dict[str, str]) -> list[htt
 async def test_a_kept_page_is_the_page_rendered(
     app: Litestar, client: httpx.AsyncClient, actors: Actors, reads: list[int]
 ) -> None:
-    made = await _events(client, actors)
+    made = await some_events(client, actors)
     for language in LANGUAGES:
         headers = {**actors.other, **language}
         rendered = await _pages(client, headers)
@@ -105,7 +105,7 @@ async def test_a_kept_page_is_the_page_rendered(
 async def test_every_write_shows_in_the_next_listing(
     app: Litestar, client: httpx.AsyncClient, actors: Actors, reads: list[int]
 ) -> None:
-    await _events(client, actors)
+    await some_events(client, actors)
     first = (await client.get("/v1/events", headers=actors.other)).json()["items"]
     assert (await client.get("/v1/events", headers=actors.other)).json()["items"] == first
     assert reads == [6]
@@ -155,7 +155,7 @@ async def test_every_write_shows_in_the_next_listing(
 async def test_an_event_written_between_keys_and_rows_is_sent_but_not_kept(
     app: Litestar, client: httpx.AsyncClient, actors: Actors, reads: list[int], write: str, not_kept: int
 ) -> None:
-    made = await _events(client, actors)
+    made = await some_events(client, actors)
     written = made[1]  # the only one co-organised by the partner
     pages = app.state.event_pages
     real = pages.keys

@@ -14,7 +14,7 @@ from litestar import Litestar
 
 import api.app
 import api.routes.events
-from tests.api.test_event_renders import VARYING, _events
+from tests.api.test_event_renders import VARYING, some_events
 from tests.api.test_events import Actors, make_actors
 
 NOW = datetime.now(UTC)
@@ -81,7 +81,7 @@ async def _both_ways(
 async def test_plain_listings_are_the_frameworks_answers(
     client: httpx.AsyncClient, actors: Actors, fast: FastPath
 ) -> None:
-    await _events(client, actors)
+    await some_events(client, actors)
     urls = [
         "/v1/events",
         "/v1/events?limit=2",
@@ -107,7 +107,7 @@ async def test_plain_listings_are_the_frameworks_answers(
 async def test_every_other_listing_reaches_the_framework(
     client: httpx.AsyncClient, actors: Actors, fast: FastPath
 ) -> None:
-    await _events(client, actors)
+    await some_events(client, actors)
     cases = {
         "/v1/events?lang=en": 200,
         "/v1/events?q=roadshow": 200,
@@ -138,7 +138,7 @@ async def test_refusals_are_the_frameworks(
     from domain.scopes import Scope
     from tests.support.oauth import get_token, make_client
 
-    await _events(client, actors)
+    await some_events(client, actors)
     no_events = await make_client(app, scopes=frozenset({Scope.TALENT_LIST_READ}))
     wrong_scope = {"Authorization": f"Bearer {await get_token(client, no_events)}"}
     cases = [
