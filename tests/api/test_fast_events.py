@@ -4,7 +4,6 @@ byte and header for header, and every other listing, or refusal, the framework's
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -16,6 +15,7 @@ import api.app
 import api.routes.events
 from tests.api.test_event_renders import VARYING, some_events
 from tests.api.test_events import Actors, make_actors
+from tests.support.fast_paths import FastPath, spy_on
 
 NOW = datetime.now(UTC)
 
@@ -26,14 +26,6 @@ class _FrozenClock(datetime):
         return NOW  # the window a first page's cursor carries: the same for both answers
 
 
-class FastPath:
-    """Whether the fast path answered each listing; `enabled = False` sends all to the framework."""
-
-    def __init__(self) -> None:
-        self.enabled = True
-        self.served: list[bool] = []
-
-
 @pytest.fixture
 async def actors(app: Litestar, client: httpx.AsyncClient) -> Actors:
     return await make_actors(app, client)
@@ -41,20 +33,13 @@ async def actors(app: Litestar, client: httpx.AsyncClient) -> Actors:
 
 @pytest.fixture
 def fast(monkeypatch: pytest.MonkeyPatch) -> FastPath:
-    path = FastPath()
-    real: Callable[..., Awaitable[Any]] = api.app.answer_before_framework
-
-    async def spy(state: Any, scope: dict[str, Any], receive: Any, send: Any) -> Any:
-        if not path.enabled:
-            return receive
-        handed_over = await real(state, scope, receive, send)
-        if scope["path"] == "/v1/events" and scope["method"] == "GET":
-            path.served.append(handed_over is None)
-        return handed_over
-
-    monkeypatch.setattr(api.app, "answer_before_framework", spy)
     monkeypatch.setattr(api.routes.events, "datetime", _FrozenClock)
-    return path
+    return spy_on(
+        monkeypatch,
+        api.app,
+        "answer_before_framework",
+        lambda scope: scope["path"] == "/v1/events" and scope["method"] == "GET",
+    )
 
 
 def _comparable(response: httpx.Response) -> tuple[int, bytes, list[tuple[bytes, bytes]]]:
@@ -100,8 +85,8 @@ async def test_plain_listings_are_the_frameworks_answers(
                 answer = await _both_ways(client, fast, answer.links["next"]["url"], headers)
             cached = {**headers, "If-None-Match": first.headers["etag"]}
             assert (await _both_ways(client, fast, url, cached)).status_code == 304
-    assert fast.served
-    assert all(fast.served)
+    assert fast.answered
+    assert all(fast.answered)
 
 
 async def test_every_other_listing_reaches_the_framework(
@@ -129,7 +114,7 @@ async def test_every_other_listing_reaches_the_framework(
     for url, status in cases.items():
         answer = await client.get(url, headers=actors.other)
         assert answer.status_code == status, (url, answer.text)
-    assert fast.served == [False] * len(cases)
+    assert fast.answered == [False] * len(cases)
 
 
 async def test_refusals_are_the_frameworks(
@@ -162,4 +147,4 @@ async def test_refusals_are_the_frameworks(
     moved = await _both_ways(client, fast, f"/v1/events?country=GB&limit=1&cursor={cursor}", actors.other)
     assert moved.status_code == 400
     assert "cursor" in moved.text
-    assert fast.served == [False] * len(cases) + [True, False]
+    assert fast.answered == [False] * len(cases) + [True, False]

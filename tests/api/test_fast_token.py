@@ -7,9 +7,6 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
-from typing import Any
 
 import httpx
 import pytest
@@ -21,6 +18,7 @@ from adapters.db.tables import AuditRow
 from adapters.quotas import SharedQuotas
 from domain.clients import AuthMethod
 from domain.quotas import Quota
+from tests.support.fast_paths import FastPath, spy_on
 from tests.support.oauth import (
     OAuthTestClient,
     answered_both_ways,
@@ -33,29 +31,9 @@ from tests.support.oauth import (
 GRANT = {"grant_type": "client_credentials"}
 
 
-@dataclass
-class FastPath:
-    """Whether the fast path answered each token request, and a switch to go around it."""
-
-    answered: list[bool] = field(default_factory=list)
-    enabled: bool = True
-
-
 @pytest.fixture
 def fast(monkeypatch: pytest.MonkeyPatch) -> FastPath:
-    path = FastPath()
-    real: Callable[..., Awaitable[Any]] = api.fast_paths.token_request
-
-    async def spy(state: Any, scope: dict[str, Any], receive: Any, send: Any) -> Any:
-        if not path.enabled:
-            return receive
-        unanswered = await real(state, scope, receive, send)
-        if scope["path"] == "/oauth/token":
-            path.answered.append(unanswered is None)
-        return unanswered
-
-    monkeypatch.setattr(api.fast_paths, "token_request", spy)
-    return path
+    return spy_on(monkeypatch, api.fast_paths, "token_request", lambda scope: scope["path"] == "/oauth/token")
 
 
 async def _both(
