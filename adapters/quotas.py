@@ -53,6 +53,7 @@ class _Share:
 
 TAKE_TIMEOUT_S = 1.0
 ALONE_FOR_S = 5.0
+TAKES_AT_ONCE = 4
 
 
 @dataclass
@@ -61,6 +62,9 @@ class SharedQuotas:
     clock: Callable[[], float] = time.time
     _shares: dict[tuple[str, int], _Share] = field(default_factory=dict)
     _alone_until: float = 0.0  # after a failed take: decide locally until then
+    # When a window begins every caller takes a share at once: a few connections serve them one
+    # after another, rather than every take holding (or opening) one of the pool's connections.
+    _takes: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(TAKES_AT_ONCE))
 
     async def hit(self, key: str, quota: Quota) -> Decision:
         now = self.clock()
@@ -86,7 +90,11 @@ class SharedQuotas:
             return
         expires = datetime.fromtimestamp((window + 2) * quota.window_s, UTC)
         try:
-            async with asyncio.timeout(TAKE_TIMEOUT_S), DriverUnitOfWork(self.database, atomic=False) as work:
+            async with (
+                asyncio.timeout(TAKE_TIMEOUT_S),
+                self._takes,
+                DriverUnitOfWork(self.database, atomic=False) as work,
+            ):
                 driver = await work.driver()
                 row = await driver.fetchrow(TAKE, key, window, want, quota.limit, expires)
                 await work.commit()  # nothing to commit on a pooled connection; a test's savepoint kept
