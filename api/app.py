@@ -10,6 +10,7 @@ from contextlib import asynccontextmanager
 from datetime import timedelta
 from typing import Any
 
+import msgspec
 from litestar import Litestar, Request, Response
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin
@@ -208,7 +209,7 @@ def create_app(settings: Settings | None = None, *, database: Database | None = 
         state.talent_list = TalentListCache(db)
         state.events = event_listings(db)
         state.event_pages = SqlEventPages(db)
-        state.event_renders = RenderedEvents()
+        state.event_renders = RenderedEvents[msgspec.Raw]()
         state.leads = lead_intake(db, Policy(retention=timedelta(days=settings.lead_retention_days)))
         state.quotas = SharedQuotas(db)
         state.webhooks = webhook_subscriptions(

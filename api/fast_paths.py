@@ -33,10 +33,10 @@ from api.event_filters import MAX_VALUES
 from api.fast_token import PATH as TOKEN
 from api.fast_token import token_request
 from api.held_body import HeldBody
-from api.negotiation import Languages, etag_matches, from_accept_language, strong_etag
+from api.negotiation import Languages, etag_matches, from_accept_language, strong_etag, validator_headers
 from api.quotas import STATE_KEY, client_decision
 from api.routes.events import CACHE_CONTROL as EVENTS_CACHE_CONTROL
-from api.routes.events import listing_filters, listing_page
+from api.routes.events import PAGE_SIZE_DEFAULT, listing_filters, listing_page
 from api.routes.leads import REPLAYED, lead_headers, lead_json, read_lead, submit_lead
 from api.routes.talent_list import CACHE_CONTROL, Catalog, hong_kong_today
 from api.schemas.leads import LeadCreate
@@ -97,7 +97,7 @@ def plain_listing(query_string: bytes) -> PlainListing | None:
             return None
     if any(len(values) > MAX_VALUES for values in codes.values()):
         return None
-    return PlainListing(codes, cursor, 20 if limit is None else limit, params)
+    return PlainListing(codes, cursor, PAGE_SIZE_DEFAULT if limit is None else limit, params)
 
 
 def _header(headers: Headers, name: bytes) -> str | None:
@@ -105,6 +105,10 @@ def _header(headers: Headers, name: bytes) -> str | None:
         if key == name:
             return value.decode("latin-1")
     return None
+
+
+def _encoded(headers: dict[str, str]) -> Headers:
+    return [(name.lower().encode(), value.encode()) for name, value in headers.items()]
 
 
 async def _answer(send: Send, status: int, headers: Headers, body: bytes) -> None:
@@ -144,13 +148,7 @@ def _in_force_answer(catalog: Catalog, language: Language) -> tuple[bytes, str, 
     """The edition in force as answered in `language`: its body, ETag and validator headers."""
     languages = Languages((language,))
     body, etag = catalog.in_force(languages)
-    headers = [
-        (b"etag", etag.encode()),
-        (b"cache-control", CACHE_CONTROL.encode()),
-        (b"vary", b"Accept-Language"),
-        (b"content-language", languages.content_language.encode()),
-    ]
-    return body, etag, headers
+    return body, etag, _encoded(validator_headers(etag, CACHE_CONTROL, languages.content_language))
 
 
 async def talent_list_in_force(state: Any, scope: dict[str, Any], send: Send) -> bool:
@@ -192,13 +190,7 @@ async def event_listing(state: Any, scope: dict[str, Any], send: Send) -> bool:
         scope["state"][RAISED_KEY] = exc
         return False
     etag = strong_etag(body)
-    out = [
-        (b"etag", etag.encode()),
-        (b"cache-control", EVENTS_CACHE_CONTROL.encode()),
-        (b"vary", b"Accept-Language"),
-        *((b"link", value.encode()) for value in link.values()),
-        (b"content-language", languages.content_language.encode()),
-    ]
+    out = _encoded(validator_headers(etag, EVENTS_CACHE_CONTROL, languages.content_language, link))
     if etag_matches(_header(headers, b"if-none-match"), etag):
         await _answer(send, 304, out, b"")
     else:
@@ -215,8 +207,7 @@ async def own_lead(state: Any, scope: dict[str, Any], send: Send, lead_id: UUID)
     except Exception as exc:  # not found, not yours, the database: the framework answers it
         scope["state"][RAISED_KEY] = exc
         return False
-    headers = [(k.lower().encode(), v.encode()) for k, v in lead_headers(lead).items()]
-    await _answer(send, 200, headers, lead_json(lead, state.settings.base_url))
+    await _answer(send, 200, _encoded(lead_headers(lead)), lead_json(lead, state.settings.base_url))
     return True
 
 
@@ -245,7 +236,7 @@ async def new_lead(state: Any, scope: dict[str, Any], body: HeldBody, send: Send
     except Exception as exc:  # a domain error or the database (rolled back): the framework answers it
         scope["state"][RAISED_KEY] = exc
         return False
-    out = [(k.lower().encode(), v.encode()) for k, v in answer.headers.items()]
+    out = _encoded(answer.headers)
     if replayed:
         out.append((REPLAYED.lower().encode(), b"true"))
     await _answer(send, answer.status, out, answer.body)

@@ -146,6 +146,12 @@ ListedKey = Mapping[str, Any]
 """An event of a listing as `SqlEventPages.keys` returns it."""
 
 
+def listed_key(row: ListedKey | StoredEvent) -> tuple[UUID, int, int]:
+    """What an event of a listing renders from, besides the languages: its id, its row's version
+    and the partners' version (from a row of `SqlEventPages.keys` or `find`)."""
+    return row["id"], row["version"], row["partners_version"]
+
+
 def _partner(item: dict[str, Any]) -> PartnerRef:
     return PartnerRef(
         UUID(item["id"]), item["code"], LocalizedText(item["en"], item["zh-Hant"], item["zh-Hans"])

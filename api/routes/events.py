@@ -15,7 +15,7 @@ from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import FromPath, FromQuery, QueryParameter
 
 from adapters.catalog_cache import TalentListCache
-from adapters.db.events import ListedKey, SqlEventPages, StoredEvent, stored_event
+from adapters.db.events import ListedKey, SqlEventPages, StoredEvent, listed_key, stored_event
 from api.auth import provide_principal, requires
 from api.event_filters import (
     Codes,
@@ -47,6 +47,7 @@ from domain.scopes import Scope
 CACHE_CONTROL = "private, max-age=60"
 CALENDAR = "text/calendar; charset=utf-8"
 FEED_LIMIT = 500
+PAGE_SIZE_DEFAULT = 20
 _Request = Request[Any, Any, Any]
 
 From = Annotated[
@@ -133,19 +134,18 @@ async def listing_filters(
     language: list[str],
 ) -> EventFilters:
     """The filters of a listing by codes only, as the handler makes them (api/fast_paths.py)."""
-    none: list[Any] | None = None
     return await _filters(
         state,
         None,
         None,
-        country or none,
-        city or none,
-        sector or none,
-        profession or none,
+        country,
+        city,
+        sector,
+        profession,
         None,
         None,
         None,
-        language or none,
+        language,
         None,
         None,
         Publication.PUBLISHED,
@@ -207,32 +207,32 @@ async def listing_page(
         kept = [(k, v) for k, v in params if k != "cursor"]
         base_url: str = state.settings.base_url
         headers["Link"] = f'<{base_url}/v1/events?{urlencode([*kept, ("cursor", next_cursor)])}>; rel="next"'
-    page = RenderedEventPage(items=[msgspec.Raw(item) for item in items[:limit]], next_cursor=next_cursor)
+    page = RenderedEventPage(items=items[:limit], next_cursor=next_cursor)
     return msgspec.json.encode(page), headers
 
 
 async def _rendered_page(
     state: State, query: EventQuery, languages: Languages
-) -> tuple[list[ListedKey] | list[StoredEvent], list[bytes]]:
+) -> tuple[list[ListedKey] | list[StoredEvent], list[msgspec.Raw]]:
     """A listing's rows (read for their `id` and `starts_at`) and its events as JSON, in order:
     the bytes kept for its keys (api/event_renders.py), or else the page read and rendered, its
     events kept where their keys are those the keys statement read (not when an event or a
     partner was written between the two statements)."""
     pages: SqlEventPages = state.event_pages
-    renders: RenderedEvents = state.event_renders
+    renders: RenderedEvents[msgspec.Raw] = state.event_renders
     tags = tuple(language.value for language in languages.chosen)
     listed = await pages.keys(query)
-    kept = renders.page([(k["id"], k["version"], k["partners_version"], tags) for k in listed])
+    kept = renders.page([(*listed_key(k), tags) for k in listed])
     if kept is not None:
         return listed, kept
-    read = {(k["id"], k["version"], k["partners_version"]) for k in listed}
+    read = {listed_key(k) for k in listed}
     events = await pages.find(query)
     base_url: str = state.settings.base_url
     items = []
     for event in events:
-        body = msgspec.json.encode(event_out(event, languages, base_url))
+        body = msgspec.Raw(msgspec.json.encode(event_out(event, languages, base_url)))
         items.append(body)
-        key = (event["id"], event["version"], event["partners_version"])
+        key = listed_key(event)
         if key in read:
             renders.keep((*key, tags), body)
     return events, items
@@ -281,7 +281,7 @@ class EventReads(Controller):
         partner: FromQuery[PartnerCode] = None,
         publication: FromQuery[Drafts] = Publication.PUBLISHED,
         cursor: FromQuery[Annotated[str | None, QueryParameter(max_length=200)]] = None,
-        limit: FromQuery[Limit] = 20,
+        limit: FromQuery[Limit] = PAGE_SIZE_DEFAULT,
         lang: FromQuery[LangParam] = None,
     ) -> Response[bytes]:
         """Events that are still running at or after `from` (default: now) and start before `to`,
