@@ -17,7 +17,7 @@ help:
 	@echo "make sdk    - regenerate openapi/openapi.json and both SDKs (Python, TypeScript) from it"
 	@echo "make fuzz   - schemathesis against a live server, longer and with a random seed"
 	@echo "make chaos  - faults under load at full size: database restart, SIGTERM, a killed worker"
-	@echo "make bench  - the API against a minimal baseline under wrk, side by side (about 10 min); report in bench/results/"
+	@echo "make bench  - the API against a minimal baseline under wrk, side by side (about 15 min); report in bench/results/"
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
