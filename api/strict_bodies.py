@@ -17,10 +17,13 @@ from litestar import Request
 from litestar.exceptions import ValidationException
 from litestar.handlers import HTTPRouteHandler
 
+from api.schemas.base import NOT_BLANK
+
 MAX_JSON_DEPTH = 32  # the deepest body this API reads (a JWK set) nests 4 levels
 
 _PATH = re.compile(r" - at `\$(?P<path>[^`]*)`$")
 _NAMED = re.compile(r"^Object (?:missing required|contains unknown) field `(?P<name>[^`]+)`")
+_BLANK = f"Expected `str` matching regex {NOT_BLANK!r}"  # msgspec's words for a blank English text
 
 
 def _is_struct(annotation: Any) -> bool:
@@ -35,6 +38,8 @@ def describe(exc: msgspec.ValidationError) -> tuple[str, str]:
     text = _PATH.sub("", message)
     if named := _NAMED.match(text):  # name the missing or unknown field itself
         field = f"{field}.{named['name']}".lstrip(".")
+    elif text == _BLANK:
+        text = "the English text is required: not empty, not only white space"
     return field, text
 
 

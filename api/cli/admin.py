@@ -82,6 +82,9 @@ def partners_create(
     import re
     import secrets
 
+    if not name.strip():  # the domain holds no blank English name
+        raise click.BadParameter("give the English name, not only white space", param_hint="--name")
+
     slug = code or (
         re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:50] or "partner"
     ) + "-" + secrets.token_hex(2)

@@ -9,7 +9,7 @@ from uuid import UUID
 import msgspec
 from msgspec import Meta
 
-from api.schemas.base import NextCursor, RequestBody, ResponseBody
+from api.schemas.base import NOT_BLANK, NextCursor, RequestBody, ResponseBody
 from domain.clients import AuthMethod, RateLimitTier
 from domain.partners import PartnerType
 from domain.scopes import Scope
@@ -18,7 +18,7 @@ Text = Annotated[str, Meta(min_length=1, max_length=200)]
 
 
 class Names(RequestBody, frozen=True):
-    en: Text
+    en: Annotated[str, Meta(min_length=1, max_length=200, pattern=NOT_BLANK)]
     zh_hant: Annotated[str, Meta(max_length=200)] = ""
     zh_hans: Annotated[str, Meta(max_length=200)] = ""
 

@@ -23,6 +23,11 @@ class ResponseBody(msgspec.Struct, kw_only=True, frozen=True):
     pass
 
 
+# The English of a text in three languages: the domain's LocalizedText holds none that is blank, so
+# a request is refused (422) for one of only white space, before anything is made of it
+NOT_BLANK = r"\S"
+
+
 NextCursor = Annotated[str | None, Meta(description="Pass as `cursor` for the next page; null at the end.")]
 
 

@@ -12,7 +12,7 @@ from msgspec import UNSET, Meta, UnsetType
 
 from adapters.db.events import StoredEvent
 from api.negotiation import Languages
-from api.schemas.base import RequestBody, ResponseBody
+from api.schemas.base import NOT_BLANK, RequestBody, ResponseBody
 from api.schemas.talent_list import Text
 from domain.events import AttendanceMode, EventStatus, EventType, Publication, zone
 from domain.i18n import Language
@@ -30,7 +30,7 @@ AwareTime = Annotated[
 class EventText(RequestBody, frozen=True):
     """A text in up to three languages; English is required, missing translations fall back to it."""
 
-    en: Annotated[str, Meta(min_length=1, max_length=10000)]
+    en: Annotated[str, Meta(min_length=1, max_length=10000, pattern=NOT_BLANK)]
     zh_hant: Annotated[str, Meta(max_length=10000)] = msgspec.field(default="", name="zh-Hant")
     zh_hans: Annotated[str, Meta(max_length=10000)] = msgspec.field(default="", name="zh-Hans")
 

@@ -12,7 +12,7 @@ from typing import Annotated
 import msgspec
 from msgspec import Meta
 
-from api.schemas.base import RequestBody
+from api.schemas.base import NOT_BLANK, RequestBody
 from domain.talent_list import AdmissionScheme
 
 Code = Annotated[str, Meta(pattern=r"^[a-z0-9][a-z0-9-]{0,62}$", examples=["actuaries"])]
@@ -23,7 +23,7 @@ class EditionText(RequestBody, frozen=True):
     """A text in the three languages. Names need all three; elsewhere an empty translation falls
     back to English."""
 
-    en: Annotated[str, Meta(min_length=1, max_length=4000)]
+    en: Annotated[str, Meta(min_length=1, max_length=4000, pattern=NOT_BLANK)]
     zh_hant: Words = msgspec.field(name="zh-Hant")
     zh_hans: Words = msgspec.field(name="zh-Hans")
 

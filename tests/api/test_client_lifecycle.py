@@ -81,6 +81,15 @@ async def test_admin_input_errors_are_problems_naming_the_field(
     assert bad.status_code == 422
     fields = {e["field"] for e in bad.json()["errors"]}
     assert fields & {"code", "type"}
+    blank_name = await client.post(
+        "/v1/admin/partners",
+        headers=admin,
+        json={"code": "blank-name", "name": {"en": "  "}, "type": "industry_body", "country": "HK"},
+    )
+    assert blank_name.status_code == 422, blank_name.text  # was a 500: the domain holds no blank name
+    assert [e["field"] for e in blank_name.json()["errors"]] == ["name.en"]
+    partners = (await client.get("/v1/admin/partners", headers=admin)).json()["items"]
+    assert "blank-name" not in {p["code"] for p in partners}
     unknown_partner = await client.post(
         "/v1/admin/clients",
         headers=admin,

@@ -353,6 +353,9 @@ async def test_writes_need_events_write_and_bad_bodies_are_422(
         ({"capacity": "10"}, "capacity"),
         ({"ends_at": "612"}, "ends_at"),
         ({"draft": "true"}, "draft"),
+        # English of only white space was a 500 (the domain holds no blank text)
+        ({"title": {"en": " "}}, "title.en"),
+        ({"venue": {"city": "London", "country": "GB", "name": {"en": "\n\t"}}}, "venue.name.en"),
     ]:
         response = await client.post("/v1/events", json=event_body(**changes), headers=actors.staff)
         assert response.status_code == 422, (changes, response.text)
