@@ -76,5 +76,11 @@ async def test_schemathesis_finds_nothing(fuzz_server: LiveServer) -> None:
     result = await asyncio.to_thread(
         subprocess.run, command, capture_output=True, text=True, env=env, cwd=ROOT, timeout=1800, check=False
     )
-    summary = result.stdout[-6000:]
+    # every failure with its reproduction (the warnings after it can be long), else the tail
+    failures = result.stdout.find("= FAILURES =")
+    summary = (
+        result.stdout[result.stdout.rfind("\n", 0, failures) + 1 :]
+        if failures >= 0
+        else result.stdout[-6000:]
+    )
     assert result.returncode == 0, summary + result.stderr[-2000:]
