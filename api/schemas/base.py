@@ -27,6 +27,9 @@ class ResponseBody(msgspec.Struct, kw_only=True, frozen=True):
 # a request is refused (422) for one of only white space, before anything is made of it
 NOT_BLANK = r"\S"
 
+# A language tag as leads and events carry them (BCP 47: a primary language, then subtags)
+LANGUAGE_TAG = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$"
+
 
 NextCursor = Annotated[str | None, Meta(description="Pass as `cursor` for the next page; null at the end.")]
 

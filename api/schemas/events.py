@@ -12,7 +12,7 @@ from msgspec import UNSET, Meta, UnsetType
 
 from adapters.db.events import StoredEvent
 from api.negotiation import Languages
-from api.schemas.base import NOT_BLANK, RequestBody, ResponseBody
+from api.schemas.base import LANGUAGE_TAG, NOT_BLANK, RequestBody, ResponseBody
 from api.schemas.talent_list import Text
 from domain.events import AttendanceMode, EventStatus, EventType, Publication, zone
 from domain.i18n import Language
@@ -21,7 +21,7 @@ Url = Annotated[
     str, Meta(pattern=r"^https://[^\s]+$", max_length=2000, examples=["https://www.hkengage.gov.hk/"])
 ]
 SomeCode = Annotated[str, Meta(pattern=r"^[a-z0-9][a-z0-9-]{0,62}$")]
-LanguageTag = Annotated[str, Meta(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$", examples=["en", "yue"])]
+LanguageTag = Annotated[str, Meta(pattern=LANGUAGE_TAG, examples=["en", "yue"])]
 AwareTime = Annotated[
     datetime, Meta(tz=True, description="RFC 3339 with a UTC offset.", examples=["2026-03-18T09:00:00+08:00"])
 ]

@@ -8,12 +8,12 @@ from uuid import UUID
 
 from msgspec import UNSET, Meta, UnsetType
 
-from api.schemas.base import NextCursor, RequestBody, ResponseBody
+from api.schemas.base import LANGUAGE_TAG, NextCursor, RequestBody, ResponseBody
 from domain.leads import ConsentMethod, Interest, Lead, LeadStatus, Purpose, StatusChange
 
 Name = Annotated[str, Meta(min_length=1, max_length=100)]
 Country = Annotated[str, Meta(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2.", examples=["GB"])]
-LanguageTag = Annotated[str, Meta(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$", examples=["en"])]
+LanguageTag = Annotated[str, Meta(pattern=LANGUAGE_TAG, examples=["en"])]
 AwareTime = Annotated[datetime, Meta(tz=True, examples=["2026-11-20T15:30:00+00:00"])]
 
 
