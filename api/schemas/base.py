@@ -24,8 +24,10 @@ class ResponseBody(msgspec.Struct, kw_only=True, frozen=True):
 
 
 # The English of a text in three languages: the domain's LocalizedText holds none that is blank, so
-# a request is refused (422) for one of only white space, before anything is made of it
-NOT_BLANK = r"\S"
+# a request is refused (422) for one of only white space, before anything is made of it. Written
+# to mean the same in Python's regular expressions (here) and ECMA's (clients reading the
+# document), whose white space differ by U+001C-U+001F, U+0085 and U+FEFF: none counts as text.
+NOT_BLANK = r"[^\s\x1c-\x1f\x85\ufeff]"
 
 # A language tag as leads and events carry them (BCP 47: a primary language, then subtags)
 LANGUAGE_TAG = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$"
